@@ -1,0 +1,504 @@
+//! Explanations: what each requirement checked and why it is met or not, how much is missing,
+//! and what decided each year of the funding; in Chinese and English.
+
+use crate::applicant::Applicant;
+use crate::assess::{Assessment, Measure, Outcome};
+use crate::funding::{BaseSource, FundingYear};
+use crate::money::Wan;
+use crate::policy::{Policy, Rule};
+use crate::text::{Lang, Text};
+use crate::vocab::{
+    FieldList, Kind, LeadKind, LegalStatus, LimitedBy, Recommender, Status, Unit, Verdict,
+};
+
+/// An amount of money as people write it: `9,000万元`, `1亿元` in Chinese; `9,000 万元` in English.
+pub fn money(w: Wan, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            let yi = 10_000 * 10_000; // yuan in 1亿元
+            if w.yuan() >= yi && w.yuan() % (yi / 100) == 0 {
+                let whole = w.yuan() / yi;
+                let cents = (w.yuan() % yi) / (yi / 100);
+                if cents == 0 {
+                    format!("{whole}亿元")
+                } else {
+                    format!(
+                        "{whole}.{}亿元",
+                        format!("{cents:02}").trim_end_matches('0')
+                    )
+                }
+            } else {
+                format!("{w}万元")
+            }
+        }
+        Lang::En => format!("{w} 万元"),
+    }
+}
+
+/// A count with its unit: `100人`, `100 people`.
+pub fn count(n: u64, unit: Unit, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            let u = match unit {
+                Unit::People => "人",
+                Unit::Firms => "家",
+                Unit::Years => "年",
+                _ => "个",
+            };
+            format!("{n}{u}")
+        }
+        Lang::En => {
+            let (one, many) = match unit {
+                Unit::People => ("person", "people"),
+                Unit::Teams => ("team", "teams"),
+                Unit::Bases => ("base", "bases"),
+                Unit::Firms => ("firm", "firms"),
+                Unit::Years => ("year", "years"),
+                _ => ("", ""),
+            };
+            format!("{n} {}", if n == 1 { one } else { many })
+        }
+    }
+}
+
+/// A rate in basis points as a percentage: `30%`.
+pub fn percent(bp: u32) -> String {
+    if bp % 100 == 0 {
+        format!("{}%", bp / 100)
+    } else {
+        format!("{}%", (bp as f64 / 100.0))
+    }
+}
+
+fn years_range(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Zh, 1) => "第1年".into(),
+        (Lang::Zh, n) => format!("第1–{n}年"),
+        (Lang::En, 1) => "Year 1".into(),
+        (Lang::En, n) => format!("Years 1–{n}"),
+    }
+}
+
+fn both(f: impl Fn(Lang) -> String) -> Text {
+    Text::new(f(Lang::Zh), f(Lang::En))
+}
+
+fn legal_name(s: LegalStatus) -> Text {
+    match s {
+        LegalStatus::Independent => Text::new("独立法人", "an independent legal entity"),
+        LegalStatus::SeparateAccounting => Text::new(
+            "人、物相对独立、财务单独核算",
+            "separately managed with separate accounts",
+        ),
+        LegalStatus::None => Text::new("尚未独立", "not separate"),
+    }
+}
+
+fn lead_name(k: LeadKind) -> Text {
+    match k {
+        LeadKind::Enterprise => Text::new("企业", "an enterprise"),
+        LeadKind::University => Text::new("高校", "a university"),
+        LeadKind::ResearchInstitute => Text::new("科研院所", "a research institute"),
+        LeadKind::Other => Text::new("其他单位", "another kind of unit"),
+    }
+}
+
+fn names(policy: &Policy, a: &Applicant, lists: &[FieldList], lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in lists {
+        let chosen = match l {
+            FieldList::Highlands => &a.fields.highlands,
+            FieldList::Chains => &a.fields.chains,
+            FieldList::Clusters => &a.fields.clusters,
+        };
+        for id in chosen.iter().flatten() {
+            if let Some(c) = policy.list(*l).iter().find(|c| &c.id == id) {
+                out.push(c.name.get(lang).to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// Why a requirement has its status, in both languages.
+pub fn requirement(policy: &Policy, a: &Applicant, o: &Outcome<'_>) -> Text {
+    let r = o.requirement;
+    let clause = r.clause.as_str();
+    let title = &r.title;
+    let st = o.status;
+    match (&r.rule, st) {
+        (Rule::AnyField | Rule::AnyOfLists(_), Status::Met) => {
+            let lists: &[FieldList] = match &r.rule {
+                Rule::AnyOfLists(l) => l,
+                _ => &FieldList::ALL,
+            };
+            both(|l| {
+                let mut n = names(policy, a, lists, l);
+                if matches!(r.rule, Rule::AnyField) && a.fields.carbon_neutral == Some(true) {
+                    n.push(match l {
+                        Lang::Zh => "碳达峰碳中和技术".into(),
+                        Lang::En => "carbon-peak and carbon-neutral technology".into(),
+                    });
+                }
+                match l {
+                    Lang::Zh => format!("所选领域（{}）属于{clause}的重点领域。", n.join("、")),
+                    Lang::En => format!("The fields chosen ({}) are among the priority fields of {clause}.", n.join(", ")),
+                }
+            })
+        }
+        (Rule::AnyField | Rule::AnyOfLists(_), Status::Gap) => Text::new(
+            format!("未选择任何科创高地、标志性产业链或重点优势产业集群，也不属于碳达峰碳中和技术；{clause}要求聚焦其中之一。"),
+            format!("No highland, landmark chain or priority cluster is chosen, nor carbon-neutral technology; {clause} requires one of them."),
+        ),
+        (Rule::LeadKind(allowed), Status::Met | Status::Gap) => {
+            let k = a.lead_unit.kind.unwrap_or(LeadKind::Other);
+            let list = |l: Lang| {
+                allowed.iter().map(|k| lead_name(*k).get(l).to_owned()).collect::<Vec<_>>()
+            };
+            if st == Status::Met {
+                Text::new(
+                    format!("依托单位为{}，属于{clause}所指的依托单位。", lead_name(k).zh),
+                    format!("The lead unit is {}, as {clause} allows.", lead_name(k).en),
+                )
+            } else {
+                Text::new(
+                    format!("依托单位为{}；{clause}要求依托{}。", lead_name(k).zh, list(Lang::Zh).join("、")),
+                    format!("The lead unit is {}; {clause} requires {}.", lead_name(k).en, list(Lang::En).join(" or ")),
+                )
+            }
+        }
+        (Rule::LeadCapacity, Status::Met) => {
+            let u = &a.lead_unit;
+            if u.kind.is_some_and(|k| k != LeadKind::Enterprise) {
+                Text::new(
+                    format!("依托单位不是企业，{clause}对领军企业的要求不适用。"),
+                    format!("The lead unit is not an enterprise, so {clause}'s leading-enterprise test does not apply."),
+                )
+            } else if u.leading_enterprise == Some(true) {
+                Text::new(
+                    format!("依托单位是创新能力突出的领军企业（{clause}）。"),
+                    format!("The lead unit is a leading enterprise with outstanding innovation capacity ({clause})."),
+                )
+            } else {
+                let n = u.platforms.as_ref().map_or(0, |p| p.len());
+                Text::new(
+                    format!("依托单位已建设{n}个省级以上创新载体（{clause}）。"),
+                    format!("The lead unit runs {n} provincial-or-higher innovation platform(s) ({clause})."),
+                )
+            }
+        }
+        (Rule::LeadCapacity, Status::Gap) => Text::new(
+            format!("依托企业既非创新能力突出的领军企业，也未建设省级以上创新载体；{clause}要求其一。"),
+            format!("The lead enterprise is neither a leading enterprise nor runs a provincial-or-higher platform; {clause} asks for one of them."),
+        ),
+        (Rule::Recommended, Status::Met) => match a.recommended_by {
+            Some(Recommender::MunicipalDepartment) => Text::new(
+                format!("由市级有关部门推荐（{clause}）。"),
+                format!("Recommended by a municipal department ({clause})."),
+            ),
+            Some(Recommender::MunicipalLayout) => Text::new(
+                format!("属市政府主动布局（{clause}）。"),
+                format!("Laid out by the municipal government itself ({clause})."),
+            ),
+            _ => Text::new(
+                format!("由区（县、市）政府（管委会）推荐（{clause}）。"),
+                format!("Recommended by a district (county, city) government or management committee ({clause})."),
+            ),
+        },
+        (Rule::Recommended, Status::Gap) => Text::new(
+            format!("尚无推荐单位；{clause}采用市政府主动布局和区（县、市）政府（管委会）、相关部门推荐相结合的方式。"),
+            format!("Nobody recommends it yet; under {clause} a centre is laid out by the city or recommended by a district or a department."),
+        ),
+        (Rule::LegalStatus(allowed), Status::Met | Status::Gap) => {
+            let s = a.organization.legal_status.unwrap_or(LegalStatus::None);
+            let list = |l: Lang| allowed.iter().map(|x| legal_name(*x).get(l).to_owned()).collect::<Vec<_>>();
+            if st == Status::Met {
+                Text::new(
+                    format!("中心为{}，符合{clause}。", legal_name(s).zh),
+                    format!("The centre is {}, as {clause} requires.", legal_name(s).en),
+                )
+            } else {
+                Text::new(
+                    format!("中心目前为{}；{clause}要求{}。", legal_name(s).zh, list(Lang::Zh).join("或")),
+                    format!("The centre is {}; {clause} requires {}.", legal_name(s).en, list(Lang::En).join(" or ")),
+                )
+            }
+        }
+        (Rule::Flag(_), Status::Met) => Text::new(
+            format!("已设立{}（{clause}）。", title.zh),
+            format!("{} is in place ({clause}).", title.en),
+        ),
+        (Rule::Flag(_), Status::Gap) => Text::new(
+            format!("尚未设立{}；{clause}要求设立。", title.zh),
+            format!("No {} yet; {clause} requires one.", title.en.to_lowercase()),
+        ),
+        (Rule::AtLeast { .. } | Rule::InvestmentSum { .. }, _) => threshold(o, clause),
+        (_, _) => Text::new(
+            format!("尚未回答{}所需的信息（{clause}）。", title.zh),
+            format!("The answers that {} needs are not given yet ({clause}).", title.en.to_lowercase()),
+        ),
+    }
+}
+
+fn threshold(o: &Outcome<'_>, clause: &str) -> Text {
+    let title = &o.requirement.title;
+    match o.measure {
+        Some(Measure::Count {
+            actual,
+            required,
+            unit,
+        }) => match (o.status, actual) {
+            (Status::Met, Some(v)) => Text::new(
+                format!(
+                    "{}：{}，达到{clause}要求的{}。",
+                    title.zh,
+                    count(v, unit, Lang::Zh),
+                    count(required, unit, Lang::Zh)
+                ),
+                format!(
+                    "{}: {}, reaching the {} that {clause} requires.",
+                    title.en,
+                    count(v, unit, Lang::En),
+                    count(required, unit, Lang::En)
+                ),
+            ),
+            (Status::Gap, Some(v)) => {
+                let short = required.saturating_sub(v);
+                Text::new(
+                    format!(
+                        "{}：{}，距{clause}要求的{}还差{}。",
+                        title.zh,
+                        count(v, unit, Lang::Zh),
+                        count(required, unit, Lang::Zh),
+                        count(short, unit, Lang::Zh)
+                    ),
+                    format!(
+                        "{}: {}; {} more reaches the {} of {clause}.",
+                        title.en,
+                        count(v, unit, Lang::En),
+                        count(short, unit, Lang::En),
+                        count(required, unit, Lang::En)
+                    ),
+                )
+            }
+            _ => Text::new(
+                format!(
+                    "尚未填写{}；{clause}要求不少于{}。",
+                    title.zh,
+                    count(required, unit, Lang::Zh)
+                ),
+                format!(
+                    "{} is not given; {clause} requires at least {}.",
+                    title.en,
+                    count(required, unit, Lang::En)
+                ),
+            ),
+        },
+        Some(Measure::Money {
+            actual,
+            required,
+            years,
+            years_known,
+        }) => {
+            let short = required.minus(actual);
+            match o.status {
+                Status::Met => Text::new(
+                    format!("{}累计投入{}，达到{clause}要求的{}。", years_range(years_known, Lang::Zh), money(actual, Lang::Zh), money(required, Lang::Zh)),
+                    format!("{} invest {}, reaching the {} that {clause} requires.", years_range(years_known, Lang::En), money(actual, Lang::En), money(required, Lang::En)),
+                ),
+                Status::Gap => Text::new(
+                    format!("{}累计投入{}；再投入{}可达到{clause}要求的{}。", years_range(years, Lang::Zh), money(actual, Lang::Zh), money(short, Lang::Zh), money(required, Lang::Zh)),
+                    format!("{} invest {}; {} more reaches the {} of {clause}.", years_range(years, Lang::En), money(actual, Lang::En), money(short, Lang::En), money(required, Lang::En)),
+                ),
+                Status::Unknown if years_known == 0 => Text::new(
+                    format!("尚未填写投入；{clause}要求{}合计{}。", years_range(years, Lang::Zh), money(required, Lang::Zh)),
+                    format!("No investment is given; {clause} requires {} over {}.", money(required, Lang::En), years_range(years, Lang::En).to_lowercase()),
+                ),
+                Status::Unknown => Text::new(
+                    format!("已填{}投入{}，第{}–{years}年未填；{clause}要求{}合计{}，尚差{}。", years_range(years_known, Lang::Zh), money(actual, Lang::Zh), years_known + 1, years_range(years, Lang::Zh), money(required, Lang::Zh), money(short, Lang::Zh)),
+                    format!("{} invest {} and years {}–{years} are not given; {clause} requires {} over {}, {} more.", years_range(years_known, Lang::En), money(actual, Lang::En), years_known + 1, money(required, Lang::En), years_range(years, Lang::En).to_lowercase(), money(short, Lang::En)),
+                ),
+            }
+        }
+        None => Text::default(),
+    }
+}
+
+/// What decided one year of the funding estimate, and what investment would reach its cap.
+pub fn funding_year(policy: &Policy, y: &FundingYear, source: BaseSource) -> Text {
+    let t = &policy.funding;
+    let rate = percent(t.rate_bp);
+    let n = y.year;
+    let m = |w: Wan, l: Lang| money(w, l);
+    let base_note = if !y.base_given {
+        Text::new(
+            format!("第{n}年未填创新能力建设投入，按0计；"),
+            format!("Year {n} has no capacity-building investment given, so 0 is used; "),
+        )
+    } else if source == BaseSource::Investment {
+        Text::new(
+            "（未填创新能力建设投入，以当年总投入计）".to_string(),
+            "(no capacity-building figure given: the year's total investment is used) ".to_string(),
+        )
+    } else {
+        Text::default()
+    };
+    let head = Text::new(
+        format!(
+            "{}第{n}年投入{}，按{rate}计{}",
+            base_note.zh,
+            m(y.base, Lang::Zh),
+            m(y.by_rate, Lang::Zh)
+        ),
+        format!(
+            "{}Year {n}: {rate} of {} is {}",
+            base_note.en,
+            m(y.base, Lang::En),
+            m(y.by_rate, Lang::En)
+        ),
+    );
+    let cap_name = |l: Lang| -> String {
+        if n == 1 && y.cap == t.first_year_cap {
+            match l {
+                Lang::Zh => format!("首年上限{}", m(t.first_year_cap, l)),
+                Lang::En => format!("the {} first-year cap", m(t.first_year_cap, l)),
+            }
+        } else {
+            match l {
+                Lang::Zh => format!("合计上限{}的剩余额度{}", m(t.total_cap, l), m(y.cap, l)),
+                Lang::En => format!(
+                    "the {} left of the {} total cap",
+                    m(y.cap, l),
+                    m(t.total_cap, l)
+                ),
+            }
+        }
+    };
+    match y.limited_by {
+        LimitedBy::Rate => match y.base_to_reach_cap {
+            Some(b) => Text::new(
+                format!(
+                    "{}；当年投入达到{}可达到{}。",
+                    head.zh,
+                    m(b, Lang::Zh),
+                    cap_name(Lang::Zh)
+                ),
+                format!(
+                    "{}; investing {} in year {n} reaches {}.",
+                    head.en,
+                    m(b, Lang::En),
+                    cap_name(Lang::En)
+                ),
+            ),
+            None => Text::new(format!("{}。", head.zh), format!("{}.", head.en)),
+        },
+        LimitedBy::FirstYearCap => Text::new(
+            format!(
+                "{}，不超过首年上限{}，计{}。",
+                head.zh,
+                m(t.first_year_cap, Lang::Zh),
+                m(y.amount, Lang::Zh)
+            ),
+            format!(
+                "{}, limited by the {} first-year cap to {}.",
+                head.en,
+                m(t.first_year_cap, Lang::En),
+                m(y.amount, Lang::En)
+            ),
+        ),
+        LimitedBy::TotalCap => Text::new(
+            format!(
+                "{}，合计上限{}仅余{}，计{}。",
+                head.zh,
+                m(t.total_cap, Lang::Zh),
+                m(y.cap, Lang::Zh),
+                m(y.amount, Lang::Zh)
+            ),
+            format!(
+                "{}, but only {} is left of the {} total cap: {}.",
+                head.en,
+                m(y.cap, Lang::En),
+                m(t.total_cap, Lang::En),
+                m(y.amount, Lang::En)
+            ),
+        ),
+    }
+}
+
+/// The funding total against its cap.
+pub fn funding_total(policy: &Policy, total: Wan) -> Text {
+    let cap = policy.funding.total_cap;
+    let clause = &policy.funding.clause;
+    if total >= cap {
+        Text::new(
+            format!(
+                "前{}年合计{}，已达{clause}的合计上限。",
+                policy.funding.years,
+                money(total, Lang::Zh)
+            ),
+            format!(
+                "The {} years add up to {}, the total cap of {clause}.",
+                policy.funding.years,
+                money(total, Lang::En)
+            ),
+        )
+    } else {
+        Text::new(
+            format!(
+                "前{}年合计{}，距{clause}的合计上限{}还有{}。",
+                policy.funding.years,
+                money(total, Lang::Zh),
+                money(cap, Lang::Zh),
+                money(cap.minus(total), Lang::Zh)
+            ),
+            format!(
+                "The {} years add up to {}, {} below the {} total cap of {clause}.",
+                policy.funding.years,
+                money(total, Lang::En),
+                money(cap.minus(total), Lang::En),
+                money(cap, Lang::En)
+            ),
+        )
+    }
+}
+
+/// The reasons behind the verdict: the gates that decided it, or the open conditions.
+pub fn verdict_reasons(a: &Assessment<'_>) -> Vec<Text> {
+    let of = |kind: Kind, status: Status| {
+        a.requirements
+            .iter()
+            .filter(move |o| o.requirement.kind == kind && o.status == status)
+    };
+    let title = |o: &Outcome<'_>, l: Lang| {
+        format!("{}（{}）", o.requirement.title.get(l), o.requirement.clause)
+    };
+    let mut out = Vec::new();
+    match a.verdict {
+        Verdict::NotEligible => {
+            for o in of(Kind::Gate, Status::Gap) {
+                out.push(Text::new(
+                    format!("门槛条件未满足：{}", title(o, Lang::Zh)),
+                    format!("A gate is not met: {}", title(o, Lang::En)),
+                ));
+            }
+        }
+        Verdict::Incomplete => {
+            for o in of(Kind::Gate, Status::Unknown) {
+                out.push(Text::new(
+                    format!("门槛条件尚未填写：{}", title(o, Lang::Zh)),
+                    format!("A gate is not answered yet: {}", title(o, Lang::En)),
+                ));
+            }
+        }
+        Verdict::EligibleWithGaps => {
+            let gaps = of(Kind::Condition, Status::Gap).count();
+            let unknown = of(Kind::Condition, Status::Unknown).count();
+            out.push(Text::new(
+                format!("门槛条件均已满足；另有{gaps}项条件尚未达到、{unknown}项尚未填写，需在各自时点前达到。"),
+                format!("Every gate is met; {gaps} condition(s) are not met yet and {unknown} not answered, each due by its own point."),
+            ));
+        }
+        Verdict::Eligible => out.push(Text::new("全部条件均已满足。", "Every requirement is met.")),
+    }
+    out
+}

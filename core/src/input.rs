@@ -1,0 +1,641 @@
+//! Reading an applicant: every problem of the input in one pass, each naming its field path.
+//!
+//! Parsing is the only part of the core that can refuse its input; the assessment itself cannot
+//! fail. An absent answer (or `null`) is not a problem: it makes the requirements that need it
+//! `unknown`.
+
+use crate::applicant::{Applicant, APPLICANT_SCHEMA};
+use crate::money::{MoneyError, Wan};
+use crate::policy::Policy;
+use crate::text::{Lang, Text};
+use crate::vocab::{FieldList, LeadKind, LegalStatus, Platform, Rating, Recommender};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// One problem of an input, at a field path such as `investment_wan[1]` or `team.staff_year2`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputError {
+    /// The field path, as in the contract; empty for the whole document.
+    pub path: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What is wrong with a value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// Not JSON at all.
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's description (English).
+        detail: String,
+    },
+    /// `schema` is missing.
+    SchemaMissing,
+    /// `schema` is not `tic-applicant/1`.
+    SchemaWrong {
+        /// What was found.
+        found: String,
+    },
+    /// The value has the wrong type.
+    WrongType {
+        /// What was expected.
+        expected: Expected,
+    },
+    /// A field that the format does not have.
+    UnknownField {
+        /// The fields allowed here.
+        allowed: Vec<&'static str>,
+    },
+    /// A value that is not one of the choices.
+    UnknownValue {
+        /// The value found.
+        found: String,
+        /// The choices (identifiers).
+        allowed: Vec<String>,
+    },
+    /// A number below zero.
+    Negative,
+    /// A number that is not finite.
+    NotFinite,
+    /// A fraction where a whole number is needed.
+    NotWhole,
+    /// A number above the largest accepted.
+    TooLarge {
+        /// The largest accepted, as written.
+        max: String,
+    },
+    /// A list longer than allowed.
+    TooMany {
+        /// The most allowed.
+        max: usize,
+    },
+    /// A value listed twice.
+    Duplicate,
+}
+
+/// The type a value should have had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// `{…}`.
+    Object,
+    /// `[…]`.
+    Array,
+    /// `"…"`.
+    String,
+    /// `true` / `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// A whole number ≥ 0.
+    WholeNumber,
+}
+
+impl Expected {
+    fn text(self) -> Text {
+        match self {
+            Expected::Object => Text::new("对象 {…}", "an object {…}"),
+            Expected::Array => Text::new("列表 […]", "a list […]"),
+            Expected::String => Text::new("文字", "text"),
+            Expected::Bool => Text::new("是/否（true/false）", "true or false"),
+            Expected::Number => Text::new("数字", "a number"),
+            Expected::WholeNumber => Text::new("非负整数", "a whole number ≥ 0"),
+        }
+    }
+}
+
+impl InputError {
+    fn new(path: impl Into<String>, problem: Problem) -> InputError {
+        InputError {
+            path: path.into(),
+            problem,
+        }
+    }
+
+    /// The problem in words, without the path.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = match &self.problem {
+            Problem::Syntax {
+                line,
+                column,
+                detail,
+            } => Text::new(
+                format!("不是有效的 JSON（第{line}行第{column}列）：{detail}"),
+                format!("not valid JSON (line {line}, column {column}): {detail}"),
+            ),
+            Problem::SchemaMissing => Text::new(
+                format!("缺少 schema，应为 \"{APPLICANT_SCHEMA}\""),
+                format!("missing; must be \"{APPLICANT_SCHEMA}\""),
+            ),
+            Problem::SchemaWrong { found } => Text::new(
+                format!("应为 \"{APPLICANT_SCHEMA}\"，实为 {found}"),
+                format!("must be \"{APPLICANT_SCHEMA}\", found {found}"),
+            ),
+            Problem::WrongType { expected } => {
+                let e = expected.text();
+                Text::new(format!("应为{}", e.zh), format!("must be {}", e.en))
+            }
+            Problem::UnknownField { allowed } => Text::new(
+                format!("不认识的字段（可用：{}）", allowed.join("、")),
+                format!("unknown field (allowed: {})", allowed.join(", ")),
+            ),
+            Problem::UnknownValue { found, allowed } => {
+                let list = if allowed.len() > 12 {
+                    format!("{}, …", allowed[..12].join(", "))
+                } else {
+                    allowed.join(", ")
+                };
+                Text::new(
+                    format!("不认识的取值 \"{found}\"（可选：{list}）"),
+                    format!("unknown value \"{found}\" (one of: {list})"),
+                )
+            }
+            Problem::Negative => Text::new("必须 ≥ 0", "must be ≥ 0"),
+            Problem::NotFinite => Text::new("必须是有限的数字", "must be a finite number"),
+            Problem::NotWhole => Text::new("必须是整数", "must be a whole number"),
+            Problem::TooLarge { max } => {
+                Text::new(format!("不能大于 {max}"), format!("must be ≤ {max}"))
+            }
+            Problem::TooMany { max } => {
+                Text::new(format!("最多 {max} 项"), format!("at most {max} entries"))
+            }
+            Problem::Duplicate => Text::new("重复填写", "listed twice"),
+        };
+        t.get(lang).to_owned()
+    }
+
+    /// `path: message`, as the command line prints it.
+    pub fn line(&self, lang: Lang) -> String {
+        let path = if self.path.is_empty() {
+            "(document)"
+        } else {
+            &self.path
+        };
+        format!("{path}: {}", self.message(lang))
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.line(Lang::En))
+    }
+}
+
+/// Parses and checks an applicant file against a policy. Returns the applicant, or every
+/// problem found.
+pub fn parse_applicant(policy: &Policy, json: &str) -> Result<Applicant, Vec<InputError>> {
+    let value: Value = serde_json::from_str(json).map_err(|e| {
+        vec![InputError::new(
+            "",
+            Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            },
+        )]
+    })?;
+    applicant_from_value(policy, &value)
+}
+
+/// Checks an applicant already parsed as JSON. Returns the applicant, or every problem found.
+pub fn applicant_from_value(policy: &Policy, value: &Value) -> Result<Applicant, Vec<InputError>> {
+    let mut r = Reader {
+        policy,
+        errors: Vec::new(),
+    };
+    let a = r.applicant(value);
+    if r.errors.is_empty() {
+        Ok(a)
+    } else {
+        Err(r.errors)
+    }
+}
+
+const ROOT_FIELDS: &[&str] = &[
+    "schema",
+    "name",
+    "district",
+    "recommended_by",
+    "lead_unit",
+    "fields",
+    "organization",
+    "investment_wan",
+    "capacity_investment_wan",
+    "team",
+    "ecosystem",
+    "indicators",
+];
+const LEAD_FIELDS: &[&str] = &["kind", "leading_enterprise", "platforms"];
+const FIELD_FIELDS: &[&str] = &["highlands", "chains", "clusters", "carbon_neutral"];
+const ORG_FIELDS: &[&str] = &[
+    "legal_status",
+    "bases",
+    "board",
+    "director",
+    "chief_scientist",
+    "expert_committee",
+];
+const TEAM_FIELDS: &[&str] = &["staff_year2", "teams_year2", "staff_year5", "teams_year5"];
+const ECO_FIELDS: &[&str] = &[
+    "transfer_bases",
+    "partner_firms",
+    "spinoffs",
+    "firms_served",
+];
+
+struct Reader<'p> {
+    policy: &'p Policy,
+    errors: Vec<InputError>,
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl Reader<'_> {
+    fn fail(&mut self, path: impl Into<String>, problem: Problem) {
+        self.errors.push(InputError::new(path, problem));
+    }
+
+    /// The object at `path`, with its unknown fields reported. `None` if absent or wrong.
+    fn object<'v>(
+        &mut self,
+        path: &str,
+        v: Option<&'v Value>,
+        allowed: &'static [&'static str],
+    ) -> Option<&'v Map<String, Value>> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(m)) => {
+                for k in m.keys() {
+                    if !allowed.contains(&k.as_str()) {
+                        self.fail(
+                            join(path, k),
+                            Problem::UnknownField {
+                                allowed: allowed.to_vec(),
+                            },
+                        );
+                    }
+                }
+                Some(m)
+            }
+            Some(_) => {
+                self.fail(
+                    path,
+                    Problem::WrongType {
+                        expected: Expected::Object,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, path: &str, v: Option<&Value>) -> Option<String> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.fail(
+                    path,
+                    Problem::WrongType {
+                        expected: Expected::String,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn bool(&mut self, path: &str, v: Option<&Value>) -> Option<bool> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => {
+                self.fail(
+                    path,
+                    Problem::WrongType {
+                        expected: Expected::Bool,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn choice<T>(
+        &mut self,
+        path: &str,
+        v: Option<&Value>,
+        from_id: fn(&str) -> Option<T>,
+        all: &[&'static str],
+    ) -> Option<T> {
+        let s = self.string(path, v)?;
+        match from_id(&s) {
+            Some(t) => Some(t),
+            None => {
+                let allowed = all.iter().map(|s| s.to_string()).collect();
+                self.fail(path, Problem::UnknownValue { found: s, allowed });
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, path: &str, v: Option<&Value>) -> Option<u32> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                if let Some(u) = n.as_u64() {
+                    if u <= u32::MAX as u64 {
+                        return Some(u as u32);
+                    }
+                    self.fail(
+                        path,
+                        Problem::TooLarge {
+                            max: u32::MAX.to_string(),
+                        },
+                    );
+                } else if !f.is_finite() {
+                    self.fail(path, Problem::NotFinite);
+                } else if f < 0.0 {
+                    self.fail(path, Problem::Negative);
+                } else if f.fract() != 0.0 {
+                    self.fail(path, Problem::NotWhole);
+                } else if f <= u32::MAX as f64 {
+                    return Some(f as u32);
+                } else {
+                    self.fail(
+                        path,
+                        Problem::TooLarge {
+                            max: u32::MAX.to_string(),
+                        },
+                    );
+                }
+                None
+            }
+            Some(_) => {
+                self.fail(
+                    path,
+                    Problem::WrongType {
+                        expected: Expected::WholeNumber,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn money(&mut self, path: &str, v: &Value) -> Option<Wan> {
+        let Value::Number(n) = v else {
+            self.fail(
+                path,
+                Problem::WrongType {
+                    expected: Expected::Number,
+                },
+            );
+            return None;
+        };
+        match Wan::from_wan(n.as_f64().unwrap_or(f64::NAN)) {
+            Ok(w) => Some(w),
+            Err(MoneyError::Negative) => {
+                self.fail(path, Problem::Negative);
+                None
+            }
+            Err(MoneyError::NotFinite) => {
+                self.fail(path, Problem::NotFinite);
+                None
+            }
+            Err(MoneyError::TooLarge) => {
+                self.fail(
+                    path,
+                    Problem::TooLarge {
+                        max: Wan::MAX.to_string(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn array<'v>(&mut self, path: &str, v: Option<&'v Value>, max: usize) -> Option<&'v [Value]> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(a)) => {
+                if a.len() > max {
+                    self.fail(path, Problem::TooMany { max });
+                }
+                Some(a)
+            }
+            Some(_) => {
+                self.fail(
+                    path,
+                    Problem::WrongType {
+                        expected: Expected::Array,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn money_list(&mut self, path: &str, v: Option<&Value>, max: usize) -> Option<Vec<Wan>> {
+        let items = self.array(path, v, max)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(w) = self.money(&format!("{path}[{i}]"), item) {
+                out.push(w);
+            }
+        }
+        Some(out)
+    }
+
+    fn id_list<T: PartialEq>(
+        &mut self,
+        path: &str,
+        v: Option<&Value>,
+        parse: &dyn Fn(&str) -> Option<T>,
+        allowed: &dyn Fn() -> Vec<String>,
+    ) -> Option<Vec<T>> {
+        let items = self.array(path, v, usize::MAX)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            let Some(s) = self.string(&p, Some(item)) else {
+                if item.is_null() {
+                    self.fail(
+                        p,
+                        Problem::WrongType {
+                            expected: Expected::String,
+                        },
+                    );
+                }
+                continue;
+            };
+            match parse(&s) {
+                Some(t) if out.contains(&t) => self.fail(p, Problem::Duplicate),
+                Some(t) => out.push(t),
+                None => self.fail(
+                    p,
+                    Problem::UnknownValue {
+                        found: s,
+                        allowed: allowed(),
+                    },
+                ),
+            }
+        }
+        Some(out)
+    }
+
+    fn policy_list(
+        &mut self,
+        path: &str,
+        v: Option<&Value>,
+        list: FieldList,
+    ) -> Option<Vec<String>> {
+        let choices = self.policy.list(list);
+        self.id_list(
+            path,
+            v,
+            &|s| choices.iter().find(|c| c.id == s).map(|c| c.id.clone()),
+            &|| choices.iter().map(|c| c.id.clone()).collect(),
+        )
+    }
+
+    fn applicant(&mut self, v: &Value) -> Applicant {
+        let mut a = Applicant::default();
+        let Some(root) = self.object("", Some(v), ROOT_FIELDS) else {
+            if v.is_null() {
+                self.fail(
+                    "",
+                    Problem::WrongType {
+                        expected: Expected::Object,
+                    },
+                );
+            }
+            return a;
+        };
+        match root.get("schema") {
+            None => self.fail("schema", Problem::SchemaMissing),
+            Some(Value::String(s)) if s == APPLICANT_SCHEMA => {}
+            Some(other) => self.fail(
+                "schema",
+                Problem::SchemaWrong {
+                    found: other.to_string(),
+                },
+            ),
+        }
+        a.name = self.string("name", root.get("name"));
+        a.district = self.string("district", root.get("district"));
+        a.recommended_by = self.choice(
+            "recommended_by",
+            root.get("recommended_by"),
+            Recommender::from_id,
+            &Recommender::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(),
+        );
+        if let Some(m) = self.object("lead_unit", root.get("lead_unit"), LEAD_FIELDS) {
+            a.lead_unit.kind = self.choice(
+                "lead_unit.kind",
+                m.get("kind"),
+                LeadKind::from_id,
+                &LeadKind::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(),
+            );
+            a.lead_unit.leading_enterprise =
+                self.bool("lead_unit.leading_enterprise", m.get("leading_enterprise"));
+            a.lead_unit.platforms = self.id_list(
+                "lead_unit.platforms",
+                m.get("platforms"),
+                &Platform::from_id,
+                &|| Platform::ALL.iter().map(|p| p.id().to_owned()).collect(),
+            );
+        }
+        if let Some(m) = self.object("fields", root.get("fields"), FIELD_FIELDS) {
+            a.fields.highlands =
+                self.policy_list("fields.highlands", m.get("highlands"), FieldList::Highlands);
+            a.fields.chains = self.policy_list("fields.chains", m.get("chains"), FieldList::Chains);
+            a.fields.clusters =
+                self.policy_list("fields.clusters", m.get("clusters"), FieldList::Clusters);
+            a.fields.carbon_neutral = self.bool("fields.carbon_neutral", m.get("carbon_neutral"));
+        }
+        if let Some(m) = self.object("organization", root.get("organization"), ORG_FIELDS) {
+            let o = &mut a.organization;
+            o.legal_status = self.choice(
+                "organization.legal_status",
+                m.get("legal_status"),
+                LegalStatus::from_id,
+                &LegalStatus::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(),
+            );
+            o.bases = self.count("organization.bases", m.get("bases"));
+            o.board = self.bool("organization.board", m.get("board"));
+            o.director = self.bool("organization.director", m.get("director"));
+            o.chief_scientist = self.bool("organization.chief_scientist", m.get("chief_scientist"));
+            o.expert_committee =
+                self.bool("organization.expert_committee", m.get("expert_committee"));
+        }
+        a.investment_wan = self.money_list(
+            "investment_wan",
+            root.get("investment_wan"),
+            self.policy.construction_years,
+        );
+        a.capacity_investment_wan = self.money_list(
+            "capacity_investment_wan",
+            root.get("capacity_investment_wan"),
+            self.policy.funding.years,
+        );
+        if let Some(m) = self.object("team", root.get("team"), TEAM_FIELDS) {
+            a.team.staff_year2 = self.count("team.staff_year2", m.get("staff_year2"));
+            a.team.teams_year2 = self.count("team.teams_year2", m.get("teams_year2"));
+            a.team.staff_year5 = self.count("team.staff_year5", m.get("staff_year5"));
+            a.team.teams_year5 = self.count("team.teams_year5", m.get("teams_year5"));
+        }
+        if let Some(m) = self.object("ecosystem", root.get("ecosystem"), ECO_FIELDS) {
+            let e = &mut a.ecosystem;
+            e.transfer_bases = self.count("ecosystem.transfer_bases", m.get("transfer_bases"));
+            e.partner_firms = self.count("ecosystem.partner_firms", m.get("partner_firms"));
+            e.spinoffs = self.count("ecosystem.spinoffs", m.get("spinoffs"));
+            e.firms_served = self.count("ecosystem.firms_served", m.get("firms_served"));
+        }
+        match root.get("indicators") {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(m)) => {
+                for (k, v) in m {
+                    let path = format!("indicators.{k}");
+                    if !self.policy.indicators.iter().any(|i| &i.id == k) {
+                        let allowed = self
+                            .policy
+                            .indicators
+                            .iter()
+                            .map(|i| i.id.clone())
+                            .collect();
+                        self.fail(
+                            path,
+                            Problem::UnknownValue {
+                                found: k.clone(),
+                                allowed,
+                            },
+                        );
+                        continue;
+                    }
+                    let all: Vec<&str> = Rating::ALL.iter().map(|r| r.id()).collect();
+                    if let Some(r) = self.choice(&path, Some(v), Rating::from_id, &all) {
+                        a.indicators.insert(k.clone(), r);
+                    }
+                }
+            }
+            Some(_) => self.fail(
+                "indicators",
+                Problem::WrongType {
+                    expected: Expected::Object,
+                },
+            ),
+        }
+        a
+    }
+}

@@ -1,0 +1,350 @@
+//! The assessment as contract JSON (`tic-assessment/1`): the fields the contract fixes, and the
+//! project's additions (explanations, clause texts, shortfalls, funding detail, indicators).
+//!
+//! Two levels of detail: [`Detail::Full`] for one applicant (what `tic assess`, the page and the
+//! `assess` export give), [`Detail::Summary`] for many (`tic screen`): the same numbers without
+//! the explanation and clause texts.
+
+use crate::applicant::Applicant;
+use crate::assess::{Assessment, Measure, Shortfall};
+use crate::explain;
+use crate::indicators::coverage;
+use crate::money::Wan;
+use crate::text::Text;
+use crate::vocab::{Due, Kind, LimitedBy, Rating, Status, Unit, Verdict};
+use serde::Serialize;
+
+/// The schema identifier of assessment files.
+pub const ASSESSMENT_SCHEMA: &str = "tic-assessment/1";
+
+/// How much to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything, with explanations and clause texts.
+    Full,
+    /// The numbers only.
+    Summary,
+}
+
+/// The serialisable report of one assessment.
+#[derive(Serialize, Debug)]
+pub struct Report<'a> {
+    schema: &'static str,
+    policy: PolicyStamp<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    district: Option<&'a str>,
+    verdict: Verdict,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons: Option<Vec<Text>>,
+    summary: Summary,
+    requirements: Vec<RequirementOut<'a>>,
+    funding: FundingOut,
+    indicators: IndicatorsOut<'a>,
+}
+
+#[derive(Serialize, Debug)]
+struct PolicyStamp<'a> {
+    id: &'a str,
+    status: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notice: Option<&'a Text>,
+}
+
+#[derive(Serialize, Debug, Default)]
+struct Counts {
+    met: usize,
+    gap: usize,
+    unknown: usize,
+}
+
+impl Counts {
+    fn add(&mut self, s: Status) {
+        match s {
+            Status::Met => self.met += 1,
+            Status::Gap => self.gap += 1,
+            Status::Unknown => self.unknown += 1,
+        }
+    }
+}
+
+#[derive(Serialize, Debug, Default)]
+struct Summary {
+    met: usize,
+    gap: usize,
+    unknown: usize,
+    by_due: ByDue,
+}
+
+#[derive(Serialize, Debug, Default)]
+struct ByDue {
+    application: Counts,
+    year2: Counts,
+    year5: Counts,
+    acceptance: Counts,
+}
+
+#[derive(Serialize, Debug)]
+struct RequirementOut<'a> {
+    id: &'a str,
+    clause: &'a str,
+    status: Status,
+    due: Due,
+    kind: Kind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actual: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    required: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<Unit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shortfall: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    years_counted: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    years_given: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clause_text: Option<&'a str>,
+}
+
+/// A number of the output: a count, or money in 万元.
+#[derive(Serialize, Debug, Clone, Copy)]
+#[serde(untagged)]
+enum Num {
+    Count(u64),
+    Wan(Wan),
+}
+
+#[derive(Serialize, Debug)]
+struct FundingOut {
+    years: Vec<FundingYearOut>,
+    total_wan: Wan,
+    total_cap_wan: Wan,
+    first_year_cap_wan: Wan,
+    rate_percent: f64,
+    base_source: &'static str,
+    clause: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Text>,
+}
+
+#[derive(Serialize, Debug)]
+struct FundingYearOut {
+    year: usize,
+    base_wan: Wan,
+    base_given: bool,
+    by_rate_wan: Wan,
+    cap_wan: Wan,
+    amount_wan: Wan,
+    limited_by: LimitedBy,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base_to_reach_cap_wan: Option<Wan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Text>,
+}
+
+#[derive(Serialize, Debug)]
+struct IndicatorsOut<'a> {
+    coverage: Vec<CoverageOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    items: Option<Vec<IndicatorOut<'a>>>,
+}
+
+#[derive(Serialize, Debug)]
+struct CoverageOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a Text>,
+    total: usize,
+    met: usize,
+    partial: usize,
+    not_met: usize,
+    unknown: usize,
+}
+
+#[derive(Serialize, Debug)]
+struct IndicatorOut<'a> {
+    id: &'a str,
+    name: &'a Text,
+    rating: Rating,
+    source: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    self_rating: Option<Rating>,
+}
+
+/// Builds the report of an assessment of `applicant`.
+pub fn report<'a>(a: &'a Assessment<'a>, applicant: &'a Applicant, detail: Detail) -> Report<'a> {
+    let full = detail == Detail::Full;
+    let p = a.policy;
+    let mut summary = Summary::default();
+    let requirements = a
+        .requirements
+        .iter()
+        .map(|o| {
+            let r = o.requirement;
+            summary_add(&mut summary, r.due, o.status);
+            let (actual, required, unit, years_counted, years_given) = match o.measure {
+                Some(Measure::Count {
+                    actual,
+                    required,
+                    unit,
+                }) => (
+                    actual.map(Num::Count),
+                    Some(Num::Count(required)),
+                    Some(unit),
+                    None,
+                    None,
+                ),
+                Some(Measure::Money {
+                    actual,
+                    required,
+                    years,
+                    years_known,
+                }) => (
+                    Some(Num::Wan(actual)),
+                    Some(Num::Wan(required)),
+                    Some(Unit::Wan),
+                    Some(years),
+                    Some(years_known),
+                ),
+                None => (None, None, None, None, None),
+            };
+            let shortfall = o.measure.and_then(|m| m.shortfall()).map(|s| match s {
+                Shortfall::Count(n) => Num::Count(n),
+                Shortfall::Money(w) => Num::Wan(w),
+            });
+            RequirementOut {
+                id: &r.id,
+                clause: &r.clause,
+                status: o.status,
+                due: r.due,
+                kind: r.kind,
+                title: full.then_some(&r.title),
+                actual,
+                required,
+                unit,
+                shortfall,
+                years_counted,
+                years_given,
+                explanation: full.then(|| explain::requirement(p, applicant, o)),
+                clause_text: if full {
+                    p.clause(&r.clause).map(|c| c.text.as_str())
+                } else {
+                    None
+                },
+            }
+        })
+        .collect();
+    let f = &a.funding;
+    let funding = FundingOut {
+        years: f
+            .years
+            .iter()
+            .map(|y| FundingYearOut {
+                year: y.year,
+                base_wan: y.base,
+                base_given: y.base_given,
+                by_rate_wan: y.by_rate,
+                cap_wan: y.cap,
+                amount_wan: y.amount,
+                limited_by: y.limited_by,
+                base_to_reach_cap_wan: y.base_to_reach_cap,
+                explanation: full.then(|| explain::funding_year(p, y, f.base_source)),
+            })
+            .collect(),
+        total_wan: f.total,
+        total_cap_wan: f.total_cap,
+        first_year_cap_wan: p.funding.first_year_cap,
+        rate_percent: p.funding.rate_bp as f64 / 100.0,
+        base_source: f.base_source.id(),
+        clause: p.funding.clause.clone(),
+        explanation: full.then(|| explain::funding_total(p, f.total)),
+    };
+    let cov = coverage(p, &a.indicators);
+    let indicators = IndicatorsOut {
+        coverage: p
+            .indicator_groups
+            .iter()
+            .zip(cov)
+            .map(|(g, c)| CoverageOut {
+                id: &g.id,
+                name: full.then_some(&g.name),
+                total: c.total,
+                met: c.met,
+                partial: c.partial,
+                not_met: c.not_met,
+                unknown: c.unknown,
+            })
+            .collect(),
+        items: full.then(|| {
+            p.indicators
+                .iter()
+                .zip(&a.indicators)
+                .map(|(i, o)| IndicatorOut {
+                    id: &i.id,
+                    name: &i.name,
+                    rating: o.rating,
+                    source: o.source.id(),
+                    self_rating: o.self_rating,
+                })
+                .collect()
+        }),
+    };
+    Report {
+        schema: ASSESSMENT_SCHEMA,
+        policy: PolicyStamp {
+            id: &p.id,
+            status: &p.status,
+            title: &p.title.zh,
+            source: full.then_some(p.source.as_str()),
+            notice: full.then_some(&p.notice),
+        },
+        name: applicant.name.as_deref(),
+        district: applicant.district.as_deref(),
+        verdict: a.verdict,
+        reasons: full.then(|| explain::verdict_reasons(a)),
+        summary,
+        requirements,
+        funding,
+        indicators,
+    }
+}
+
+fn summary_add(s: &mut Summary, due: Due, status: Status) {
+    match status {
+        Status::Met => s.met += 1,
+        Status::Gap => s.gap += 1,
+        Status::Unknown => s.unknown += 1,
+    }
+    match due {
+        Due::Application => s.by_due.application.add(status),
+        Due::Year2 => s.by_due.year2.add(status),
+        Due::Year5 => s.by_due.year5.add(status),
+        Due::Acceptance => s.by_due.acceptance.add(status),
+    }
+}
+
+impl Report<'_> {
+    /// The report as pretty-printed JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The report as compact JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The report as a JSON value.
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+}

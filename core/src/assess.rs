@@ -157,7 +157,7 @@ fn known(ok: Option<bool>) -> Status {
     }
 }
 
-fn field_list<'a>(a: &'a Applicant, list: FieldList) -> &'a Option<Vec<String>> {
+fn field_list(a: &Applicant, list: FieldList) -> &Option<Vec<String>> {
     match list {
         FieldList::Highlands => &a.fields.highlands,
         FieldList::Chains => &a.fields.chains,

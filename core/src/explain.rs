@@ -130,7 +130,7 @@ pub fn requirement(policy: &Policy, a: &Applicant, o: &Outcome<'_>) -> Text {
         (Rule::AnyField | Rule::AnyOfLists(_), Status::Met) => {
             let lists: &[FieldList] = match &r.rule {
                 Rule::AnyOfLists(l) => l,
-                _ => &FieldList::ALL,
+                _ => FieldList::ALL,
             };
             both(|l| {
                 let mut n = names(policy, a, lists, l);

@@ -10,6 +10,7 @@ macro_rules! vocab {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[allow(clippy::enum_variant_names)]
         pub enum $name {
             $($(#[$vm])* #[serde(rename = $id)] $variant),+
         }

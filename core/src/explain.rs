@@ -304,11 +304,11 @@ fn threshold(o: &Outcome<'_>, clause: &str) -> Text {
             match o.status {
                 Status::Met => Text::new(
                     format!("{}累计投入{}，达到{clause}要求的{}。", years_range(years_known, Lang::Zh), money(actual, Lang::Zh), money(required, Lang::Zh)),
-                    format!("{} invest {}, reaching the {} that {clause} requires.", years_range(years_known, Lang::En), money(actual, Lang::En), money(required, Lang::En)),
+                    format!("Investment over {}: {}, reaching the {} that {clause} requires.", years_range(years_known, Lang::En).to_lowercase(), money(actual, Lang::En), money(required, Lang::En)),
                 ),
                 Status::Gap => Text::new(
                     format!("{}累计投入{}；再投入{}可达到{clause}要求的{}。", years_range(years, Lang::Zh), money(actual, Lang::Zh), money(short, Lang::Zh), money(required, Lang::Zh)),
-                    format!("{} invest {}; {} more reaches the {} of {clause}.", years_range(years, Lang::En), money(actual, Lang::En), money(short, Lang::En), money(required, Lang::En)),
+                    format!("Investment over {}: {}; {} more reaches the {} of {clause}.", years_range(years, Lang::En).to_lowercase(), money(actual, Lang::En), money(short, Lang::En), money(required, Lang::En)),
                 ),
                 Status::Unknown if years_known == 0 => Text::new(
                     format!("尚未填写投入；{clause}要求{}合计{}。", years_range(years, Lang::Zh), money(required, Lang::Zh)),
@@ -316,7 +316,7 @@ fn threshold(o: &Outcome<'_>, clause: &str) -> Text {
                 ),
                 Status::Unknown => Text::new(
                     format!("已填{}投入{}，第{}–{years}年未填；{clause}要求{}合计{}，尚差{}。", years_range(years_known, Lang::Zh), money(actual, Lang::Zh), years_known + 1, years_range(years, Lang::Zh), money(required, Lang::Zh), money(short, Lang::Zh)),
-                    format!("{} invest {} and years {}–{years} are not given; {clause} requires {} over {}, {} more.", years_range(years_known, Lang::En), money(actual, Lang::En), years_known + 1, money(required, Lang::En), years_range(years, Lang::En).to_lowercase(), money(short, Lang::En)),
+                    format!("Investment over {}: {}, years {}–{years} not given; {clause} requires {} over {}, {} more.", years_range(years_known, Lang::En).to_lowercase(), money(actual, Lang::En), years_known + 1, money(required, Lang::En), years_range(years, Lang::En).to_lowercase(), money(short, Lang::En)),
                 ),
             }
         }

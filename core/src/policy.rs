@@ -338,3 +338,160 @@ pub fn current() -> &'static Policy {
 pub fn embedded_json() -> &'static [(&'static str, &'static str)] {
     embedded::EMBEDDED
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::applicant::Applicant;
+
+    const TOML: &str = include_str!("../policy/ningbo-tic-2023-draft.toml");
+    const SOURCE: &str = include_str!("../policy/ningbo-tic-2023-draft.source.zh.txt");
+
+    fn file() -> PolicyFile {
+        toml::from_str(TOML).expect("the policy file parses")
+    }
+
+    #[test]
+    fn every_parameter_has_a_clause_with_its_text() {
+        let f = file();
+        assert!(!f.parameters.is_empty());
+        for (key, p) in &f.parameters {
+            let clause = f.clauses.get(&p.clause);
+            assert!(
+                clause.is_some(),
+                "parameter {key} cites {:?}, which has no text",
+                p.clause
+            );
+        }
+        assert!(f.problems().is_empty(), "{:?}", f.problems());
+    }
+
+    #[test]
+    fn a_value_without_its_clause_is_refused() {
+        let mut f = file();
+        f.parameters.get_mut("total_cap").unwrap().clause = String::new();
+        let problems = f.problems();
+        assert!(
+            problems.iter().any(|p| p.contains("total_cap")),
+            "{problems:?}"
+        );
+        assert!(Policy::from_file(f).is_err());
+        // Removing the line from the file itself fails to parse at all.
+        let broken = TOML.replacen(
+            "clause = \"三（四）\"\nquote = \"合计支持金额",
+            "quote = \"合计支持金额",
+            1,
+        );
+        assert_ne!(broken, TOML);
+        assert!(toml::from_str::<PolicyFile>(&broken).is_err());
+    }
+
+    #[test]
+    fn a_rule_naming_a_missing_parameter_is_refused() {
+        let mut f = file();
+        f.parameters.remove("staff_year5_min");
+        assert!(f.problems().iter().any(|p| p.contains("staff_year5_min")));
+    }
+
+    #[test]
+    fn clause_texts_and_quotes_are_verbatim() {
+        let flat: String = SOURCE
+            .chars()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .collect();
+        let f = file();
+        for (key, c) in &f.clauses {
+            assert!(flat.contains(&c.text), "clause {key} is not verbatim");
+        }
+        for (key, p) in &f.parameters {
+            assert!(flat.contains(&p.quote), "quote of {key} is not verbatim");
+        }
+        for i in &f.indicators {
+            assert!(
+                flat.contains(&i.zh),
+                "indicator {} name is not verbatim",
+                i.id
+            );
+        }
+    }
+
+    #[test]
+    fn indicator_system_matches_the_text() {
+        // 附件1 lists 10 first-level and 42 second-level indicators.
+        let p = current();
+        assert_eq!(p.indicator_groups.len(), 10);
+        assert_eq!(p.indicators.len(), 42);
+        let in_text = SOURCE.lines().filter(|l| {
+            let t = l.trim();
+            t.split_once(' ').is_some_and(|(id, _)| {
+                id.split_once('.').is_some_and(|(a, b)| {
+                    !a.is_empty()
+                        && !b.is_empty()
+                        && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+                })
+            })
+        });
+        assert_eq!(in_text.count(), p.indicators.len());
+    }
+
+    #[test]
+    fn the_embedded_policy_is_the_file() {
+        assert_eq!(ids().collect::<Vec<_>>(), vec!["ningbo-tic-2023-draft"]);
+        let p = current();
+        assert_eq!(p.funding.rate_bp, 3000);
+        assert_eq!(
+            p.funding.first_year_cap,
+            crate::Wan::from_wan(500.0).unwrap()
+        );
+        assert_eq!(p.funding.total_cap, crate::Wan::from_wan(1000.0).unwrap());
+        assert_eq!(p.requirements.len(), 21);
+        assert!(p.chains.iter().all(|c| !c.confirmed && c.source.is_some()));
+    }
+
+    #[test]
+    fn a_second_version_is_data_alone() {
+        // A later version with other numbers needs no code: change the data, get other results.
+        let text = TOML
+            .replace(
+                "id = \"ningbo-tic-2023-draft\"",
+                "id = \"ningbo-tic-test-final\"",
+            )
+            .replace(
+                "[parameters.subsidy_rate]\nvalue = 30",
+                "[parameters.subsidy_rate]\nvalue = 40",
+            )
+            .replace(
+                "[parameters.staff_year2_min]\nvalue = 100",
+                "[parameters.staff_year2_min]\nvalue = 150",
+            );
+        let p = Policy::from_file(toml::from_str(&text).unwrap()).unwrap();
+        assert_eq!(p.id, "ningbo-tic-test-final");
+        let a = Applicant {
+            capacity_investment_wan: Some(vec![crate::Wan::from_wan(1000.0).unwrap()]),
+            team: crate::applicant::Team {
+                staff_year2: Some(120),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let old = crate::assess(current(), &a);
+        let new = crate::assess(&p, &a);
+        assert_eq!(
+            old.funding.years[0].amount,
+            crate::Wan::from_wan(300.0).unwrap()
+        );
+        assert_eq!(
+            new.funding.years[0].amount,
+            crate::Wan::from_wan(400.0).unwrap()
+        );
+        let staff = |x: &crate::Assessment<'_>| {
+            x.requirements
+                .iter()
+                .find(|o| o.requirement.id == "team.staff_year2")
+                .unwrap()
+                .status
+        };
+        assert_eq!(staff(&old), crate::vocab::Status::Met);
+        assert_eq!(staff(&new), crate::vocab::Status::Gap);
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module into www/pkg/ and assembles the static site in target/site/:
+# index.html (from the repo top level) + www/ (copied, not linked). Assumes scripts/setup.sh ran.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+wasm-opt --version >/dev/null 2>&1 || die "wasm-opt not found: run scripts/setup.sh first"
+case "$(command -v wasm-opt)" in
+  "$TOOLS"/*) ;;
+  *) die "wasm-opt on PATH is not the npm binaryen one in .tools/: $(command -v wasm-opt)" ;;
+esac
+[ -f index.html ] || die "index.html is missing"
+
+say "wasm-pack build web (profile wasm-release) -> www/pkg/"
+wasm-pack build web --target web --profile wasm-release --out-dir ../www/pkg --no-typescript
+# wasm-pack writes these for publishing to npm; the site does not need them.
+rm -f www/pkg/.gitignore www/pkg/package.json www/pkg/README.md www/pkg/LICENSE*
+
+SITE="$ROOT/target/site"
+say "assembling $SITE"
+rm -rf "$SITE.tmp"
+mkdir -p "$SITE.tmp"
+cp index.html "$SITE.tmp/"
+cp -R www "$SITE.tmp/www"
+rm -f "$SITE.tmp/www/size-budget.json"
+rm -rf "$SITE"
+mv "$SITE.tmp" "$SITE"
+say "site ready: $SITE ($(find "$SITE" -type f | wc -l) files, $(du -sh "$SITE" | cut -f1))"

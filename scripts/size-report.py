@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Prints the raw and gzip -9 sizes of what the page downloads (the wasm module, its JS glue and
+snippets, www/main.js, www/*.css) and their total, and checks the total against the budget in
+www/size-budget.json.
+
+Usage: size-report.py [--check] [--json]
+--check: exit 1 when the gzipped total exceeds the budget (or the module is not built).
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUDGET_FILE = os.path.join(ROOT, "www", "size-budget.json")
+
+
+def gzip9(path):
+    """Bytes of `gzip -9 -n` of the file (what a server's static gzip would send)."""
+    with open(path, "rb") as f:
+        out = subprocess.run(["gzip", "-9", "-n", "-c"], stdin=f, capture_output=True, check=True).stdout
+    return len(out)
+
+
+def files():
+    pkg = os.path.join(ROOT, "www", "pkg")
+    found = [os.path.join(pkg, "tic_web_bg.wasm"), os.path.join(pkg, "tic_web.js")]
+    found += sorted(glob.glob(os.path.join(pkg, "snippets", "**", "*.js"), recursive=True))
+    main_js = os.path.join(ROOT, "www", "main.js")
+    if os.path.exists(main_js):
+        found.append(main_js)
+    found += sorted(glob.glob(os.path.join(ROOT, "www", "*.css")))
+    return found
+
+
+def main():
+    check = "--check" in sys.argv
+    as_json = "--json" in sys.argv
+    budget = None
+    if os.path.exists(BUDGET_FILE):
+        with open(BUDGET_FILE) as f:
+            budget = json.load(f).get("budget_gzip_bytes")
+    rows, missing = [], []
+    for p in files():
+        if os.path.exists(p):
+            rows.append((os.path.relpath(p, ROOT), os.path.getsize(p), gzip9(p)))
+        else:
+            missing.append(os.path.relpath(p, ROOT))
+    raw = sum(r[1] for r in rows)
+    gz = sum(r[2] for r in rows)
+    if as_json:
+        print(json.dumps({"files": [{"path": p, "raw": r, "gzip9": g} for p, r, g in rows],
+                          "total_raw": raw, "total_gzip9": gz, "budget_gzip_bytes": budget,
+                          "missing": missing}, indent=2))
+    else:
+        print(f"{'file':<40} {'raw':>10} {'gzip -9':>10}")
+        for p, r, g in rows:
+            print(f"{p:<40} {r:>10,} {g:>10,}")
+        print(f"{'total':<40} {raw:>10,} {gz:>10,}")
+        if budget is not None:
+            print(f"budget (gzip -9, www/size-budget.json): {budget:,} bytes; "
+                  f"{'within' if gz <= budget else 'OVER'} by {abs(budget - gz):,}")
+        for m in missing:
+            print(f"missing: {m} (run scripts/build-site.sh)")
+    if check:
+        if missing[:2] and any(m.endswith(("tic_web_bg.wasm", "tic_web.js")) for m in missing):
+            print("size check: the module is not built", file=sys.stderr)
+            return 1
+        if budget is None:
+            print("size check: no budget in www/size-budget.json", file=sys.stderr)
+            return 1
+        if gz > budget:
+            print(f"size check: FAILED, {gz:,} gzipped bytes > budget {budget:,}", file=sys.stderr)
+            return 1
+        print(f"size check: ok, {gz:,} <= {budget:,} gzipped bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,700 @@
+//! Reading a batch: JSON array, CSV or XLSX bytes in, one contract-shaped JSON value per
+//! applicant out, with the problems of its cells.
+
+use crate::columns::{
+    column_for_header, column_letter, identifier, is_ignored_header, Kind, Vocab, COLUMNS,
+};
+use crate::{FileError, RowProblem};
+use serde_json::{Map, Number, Value};
+use std::io::Cursor;
+use tic_core::policy::Policy;
+use tic_core::text::Text;
+
+/// The kind of a batch file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// A JSON array of applicants.
+    Json,
+    /// CSV (UTF-8, UTF-16 with BOM, or GBK/GB18030).
+    Csv,
+    /// A spreadsheet (XLSX; XLS, XLSB and ODS are read too): the first sheet.
+    Xlsx,
+}
+
+impl InputFormat {
+    /// `json`, `csv` or `xlsx`.
+    pub fn id(self) -> &'static str {
+        match self {
+            InputFormat::Json => "json",
+            InputFormat::Csv => "csv",
+            InputFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// Decides the format from the content, with the file name's extension as a hint for what the
+/// content cannot tell (CSV vs. something else). A ZIP or OLE signature is a spreadsheet; text
+/// whose first non-blank character is `[` or `{` is JSON; everything else is CSV.
+pub fn detect(bytes: &[u8], file_name: Option<&str>) -> InputFormat {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return InputFormat::Xlsx;
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'[') | Some(b'{') => return InputFormat::Json,
+        _ => {}
+    }
+    let ext = file_name
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods") => InputFormat::Xlsx,
+        Some("json") => InputFormat::Json,
+        _ => InputFormat::Csv,
+    }
+}
+
+/// One applicant of a batch, before checking.
+#[derive(Clone, Debug)]
+pub struct InputRow {
+    /// Its row: the spreadsheet row (the header is row 1) for CSV and XLSX, the 1-based position
+    /// in the array for JSON.
+    pub row: usize,
+    /// The applicant in contract shape (as far as its cells could be read).
+    pub value: Value,
+    /// Problems of its cells found while reading (a word that is not a number, …).
+    pub problems: Vec<RowProblem>,
+}
+
+/// Where the columns of a tabular file are.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    /// For each layout column ([`COLUMNS`] index): its 0-based position in the file and its
+    /// header as written there.
+    pub columns: Vec<Option<(usize, String)>>,
+}
+
+impl Layout {
+    /// The column (header as written) and cell reference (`H6`) of a contract field path in a
+    /// row, if the layout has a column for it.
+    pub fn locate(&self, path: &str, row: usize) -> Option<(String, String)> {
+        let i = column_of_path(path)?;
+        let (pos, header) = self.columns.get(i)?.as_ref()?;
+        Some((header.clone(), format!("{}{}", column_letter(*pos), row)))
+    }
+}
+
+/// The layout column of a contract field path: `investment_wan[1]` → year 2's column,
+/// `fields.highlands[0]` → the highlands column.
+pub fn column_of_path(path: &str) -> Option<usize> {
+    if let Some(i) = COLUMNS.iter().position(|c| c.path == path) {
+        return Some(i);
+    }
+    let base = match path.rfind('[') {
+        Some(open) => &path[..open],
+        None => path,
+    };
+    COLUMNS.iter().position(|c| c.path == base)
+}
+
+/// A file read into rows.
+#[derive(Clone, Debug)]
+pub struct Batch {
+    /// What it was.
+    pub format: InputFormat,
+    /// Its applicants, in file order (blank rows left out).
+    pub rows: Vec<InputRow>,
+    /// Where the columns are (CSV and XLSX).
+    pub layout: Option<Layout>,
+}
+
+/// Reads a batch file (bytes), of the format [`detect`] finds.
+pub fn read(policy: &Policy, bytes: &[u8], file_name: Option<&str>) -> Result<Batch, FileError> {
+    match detect(bytes, file_name) {
+        InputFormat::Json => read_json(bytes),
+        InputFormat::Csv => read_csv(policy, bytes),
+        InputFormat::Xlsx => read_xlsx(policy, bytes),
+    }
+}
+
+/// Reads a JSON array of applicants.
+pub fn read_json(bytes: &[u8]) -> Result<Batch, FileError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: Value = serde_json::from_slice(body).map_err(|e| {
+        FileError::new(
+            format!("不是有效的 JSON（第{}行第{}列）：{e}", e.line(), e.column()),
+            format!(
+                "not valid JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    let Value::Array(items) = value else {
+        return Err(FileError::new(
+            "批量文件应为申请单位的 JSON 列表 […]（单个申请请用 tic assess）",
+            "a batch must be a JSON array of applicants […] (use tic assess for one applicant)",
+        ));
+    };
+    let rows = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| InputRow {
+            row: i + 1,
+            value,
+            problems: Vec::new(),
+        })
+        .collect();
+    Ok(Batch {
+        format: InputFormat::Json,
+        rows,
+        layout: None,
+    })
+}
+
+/// Text of a CSV file: UTF-8 (BOM or not), UTF-16 with a BOM, or GBK/GB18030 (what Excel on a
+/// Chinese Windows saves). Anything else is refused with a clear message.
+pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) =
+            enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
+        if !had_errors {
+            return Ok(text.into_owned());
+        }
+        return Err(FileError::new(
+            format!(
+                "文件以 {} 的 BOM 开头，但内容不是有效的 {}",
+                enc.name(),
+                enc.name()
+            ),
+            format!(
+                "the file starts with a {} BOM but is not valid {}",
+                enc.name(),
+                enc.name()
+            ),
+        ));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_owned());
+    }
+    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(s) => Ok(s.into_owned()),
+        None => Err(FileError::new(
+            "无法识别文件编码：CSV 须为 UTF-8（可带 BOM）、带 BOM 的 UTF-16 或 GBK/GB18030 编码",
+            "cannot read the text: a CSV must be UTF-8 (with or without BOM), UTF-16 with a BOM, or GBK/GB18030",
+        )),
+    }
+}
+
+/// A cell as read from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Nothing.
+    Empty,
+    /// Text.
+    Text(String),
+    /// A number (spreadsheets).
+    Number(f64),
+    /// A boolean (spreadsheets).
+    Bool(bool),
+    /// Something that cannot be an answer (an error value, a date), described.
+    Other(String),
+}
+
+impl Cell {
+    fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    fn as_text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_owned(),
+            Cell::Number(f) => format_number(*f),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Other(s) => s.clone(),
+        }
+    }
+}
+
+fn format_number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
+    }
+}
+
+/// Reads CSV bytes (see [`decode_text`] for encodings). The separator is `,`, or tab / `;`
+/// when the header line has no comma but those.
+pub fn read_csv(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
+    let text = decode_text(bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.contains(',') {
+        b','
+    } else if first.contains('\t') {
+        b'\t'
+    } else if first.contains(';') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| {
+            FileError::new(
+                format!("CSV 第{}行无法读取：{e}", i + 1),
+                format!("CSV row {} cannot be read: {e}", i + 1),
+            )
+        })?;
+        records.push(
+            rec.iter()
+                .map(|s| {
+                    if s.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(s.to_owned())
+                    }
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    let mut it = records.into_iter();
+    let header = it.next().unwrap_or_default();
+    let body: Vec<(usize, Vec<Cell>)> = it.enumerate().map(|(i, r)| (i + 2, r)).collect();
+    build(policy, InputFormat::Csv, &header, 0, body)
+}
+
+/// Reads the first sheet of a spreadsheet (XLSX, XLS, XLSB, ODS). The first non-empty row is
+/// the header.
+pub fn read_xlsx(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        FileError::new(
+            format!("无法读取电子表格：{e}"),
+            format!("cannot read the spreadsheet: {e}"),
+        )
+    })?;
+    let range = match book.worksheet_range_at(0) {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => {
+            return Err(FileError::new(
+                format!("无法读取第一个工作表：{e}"),
+                format!("cannot read the first sheet: {e}"),
+            ))
+        }
+        None => {
+            return Err(FileError::new(
+                "电子表格没有工作表",
+                "the spreadsheet has no sheet",
+            ))
+        }
+    };
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let cell = |d: &Data| match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) => Cell::Other(format!("date {}", d.as_f64())),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Other(format!("date {s}")),
+        Data::Error(e) => Cell::Other(format!("#{e:?}")),
+    };
+    let mut rows = range.rows().enumerate();
+    let mut header = Vec::new();
+    for (_, r) in rows.by_ref() {
+        let cells: Vec<Cell> = r.iter().map(cell).collect();
+        if cells.iter().any(|c| !c.is_blank()) {
+            header = cells;
+            break;
+        }
+    }
+    let body = rows
+        .map(|(i, r)| (row0 as usize + i + 1, r.iter().map(cell).collect()))
+        .collect();
+    build(policy, InputFormat::Xlsx, &header, col0 as usize, body)
+}
+
+fn build(
+    policy: &Policy,
+    format: InputFormat,
+    header: &[Cell],
+    col0: usize,
+    body: Vec<(usize, Vec<Cell>)>,
+) -> Result<Batch, FileError> {
+    let mut layout = Layout {
+        columns: vec![None; COLUMNS.len()],
+    };
+    let mut unknown = Vec::new();
+    let mut duplicate = Vec::new();
+    for (j, h) in header.iter().enumerate() {
+        let text = h.as_text();
+        if text.is_empty() || is_ignored_header(&text) {
+            continue;
+        }
+        match column_for_header(&text) {
+            Some(i) if layout.columns[i].is_some() => duplicate.push(text),
+            Some(i) => layout.columns[i] = Some((col0 + j, text)),
+            None => unknown.push(text),
+        }
+    }
+    if !unknown.is_empty() || !duplicate.is_empty() {
+        let mut zh = Vec::new();
+        let mut en = Vec::new();
+        if !unknown.is_empty() {
+            zh.push(format!("不认识的列标题：{}", unknown.join("、")));
+            en.push(format!("unknown column headers: {}", unknown.join(", ")));
+        }
+        if !duplicate.is_empty() {
+            zh.push(format!("重复的列：{}", duplicate.join("、")));
+            en.push(format!("columns given twice: {}", duplicate.join(", ")));
+        }
+        zh.push("（列标题见 tic template 或 docs/tabular.md）".into());
+        en.push("(see tic template or docs/tabular.md for the headers)".into());
+        return Err(FileError::new(zh.join("；"), en.join("; ")));
+    }
+    if layout.columns.iter().all(Option::is_none) {
+        return Err(FileError::new(
+            "第一行不是表头：没有认识的列标题（见 tic template）",
+            "the first row is not a header: no known column header (see tic template)",
+        ));
+    }
+    let positions: Vec<(usize, usize)> = layout
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.as_ref().map(|(pos, _)| (i, pos - col0)))
+        .collect();
+    let mut rows = Vec::with_capacity(body.len());
+    for (row, cells) in body {
+        if cells.iter().all(Cell::is_blank) {
+            continue;
+        }
+        rows.push(row_value(policy, &layout, &positions, row, &cells));
+    }
+    Ok(Batch {
+        format,
+        rows,
+        layout: Some(layout),
+    })
+}
+
+fn problem(layout: &Layout, path: &str, row: usize, message: Text) -> RowProblem {
+    let (column, cell) = match layout.locate(path, row) {
+        Some((c, r)) => (Some(c), Some(r)),
+        None => (None, None),
+    };
+    RowProblem {
+        field: path.to_owned(),
+        column,
+        cell,
+        message,
+    }
+}
+
+/// Builds the contract-shaped value of one row.
+fn row_value(
+    policy: &Policy,
+    layout: &Layout,
+    positions: &[(usize, usize)],
+    row: usize,
+    cells: &[Cell],
+) -> InputRow {
+    let mut root = Map::new();
+    root.insert("schema".into(), Value::from(tic_core::APPLICANT_SCHEMA));
+    let mut problems = Vec::new();
+    // Year lists: (path, entries by index).
+    let mut years: Vec<(&'static str, Vec<Option<Value>>)> = Vec::new();
+    for &(i, pos) in positions {
+        let c = &COLUMNS[i];
+        let cell = cells.get(pos).unwrap_or(&Cell::Empty);
+        if cell.is_blank() {
+            if let Some((list, idx)) = c.list_entry() {
+                year_slot(&mut years, list, idx);
+            }
+            continue;
+        }
+        let value = match cell_value(policy, c.kind, cell) {
+            Ok(v) => Some(v),
+            Err(msg) => {
+                problems.push(problem(layout, c.path, row, msg));
+                // A placeholder keeps the later years in place; the row is invalid anyway.
+                c.list_entry().map(|_| Value::from(0))
+            }
+        };
+        match (c.list_entry(), value) {
+            (Some((list, idx)), v) => *year_slot(&mut years, list, idx) = v,
+            (None, Some(v)) => insert_path(&mut root, c.path, v),
+            (None, None) => {}
+        }
+    }
+    for (list, entries) in years {
+        let last = entries.iter().rposition(Option::is_some);
+        let Some(last) = last else { continue };
+        let mut out = Vec::with_capacity(last + 1);
+        for (idx, e) in entries.into_iter().take(last + 1).enumerate() {
+            match e {
+                Some(v) => out.push(v),
+                None => {
+                    let path = format!("{list}[{idx}]");
+                    problems.push(problem(
+                        layout,
+                        &path,
+                        row,
+                        Text::new(
+                            format!("空着，但后面的年份有数；没有投入请填 0（第{}年）", idx + 1),
+                            format!(
+                                "empty while a later year is given; enter 0 if nothing is invested (year {})",
+                                idx + 1
+                            ),
+                        ),
+                    ));
+                    out.push(Value::from(0));
+                }
+            }
+        }
+        root.insert(list.to_owned(), Value::Array(out));
+    }
+    InputRow {
+        row,
+        value: Value::Object(root),
+        problems,
+    }
+}
+
+fn year_slot<'a>(
+    years: &'a mut Vec<(&'static str, Vec<Option<Value>>)>,
+    list: &'static str,
+    idx: usize,
+) -> &'a mut Option<Value> {
+    let pos = match years.iter().position(|(l, _)| *l == list) {
+        Some(p) => p,
+        None => {
+            years.push((list, Vec::new()));
+            years.len() - 1
+        }
+    };
+    let entries = &mut years[pos].1;
+    if entries.len() <= idx {
+        entries.resize(idx + 1, None);
+    }
+    &mut entries[idx]
+}
+
+fn insert_path(root: &mut Map<String, Value>, path: &str, v: Value) {
+    match path.split_once('.') {
+        None => {
+            root.insert(path.to_owned(), v);
+        }
+        Some((head, tail)) => {
+            let entry = root
+                .entry(head.to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(m) = entry {
+                m.insert(tail.to_owned(), v);
+            }
+        }
+    }
+}
+
+fn show(cell: &Cell) -> String {
+    let t = cell.as_text();
+    if t.chars().count() > 40 {
+        let cut: String = t.chars().take(40).collect();
+        format!("{cut}…")
+    } else {
+        t
+    }
+}
+
+/// The JSON value of one non-blank cell, or why it cannot be one.
+fn cell_value(policy: &Policy, kind: Kind, cell: &Cell) -> Result<Value, Text> {
+    match kind {
+        Kind::Text => match cell {
+            Cell::Other(_) => Err(not_text(cell)),
+            _ => Ok(Value::from(cell.as_text())),
+        },
+        Kind::Bool => match cell {
+            Cell::Bool(b) => Ok(Value::from(*b)),
+            Cell::Number(f) if *f == 1.0 => Ok(Value::from(true)),
+            Cell::Number(f) if *f == 0.0 => Ok(Value::from(false)),
+            _ => parse_bool(&cell.as_text()).map(Value::from).ok_or_else(|| {
+                Text::new(
+                    format!("应填 是/否（true/false、1/0），实为 \"{}\"", show(cell)),
+                    format!(
+                        "must be yes/no (true/false, 是/否, 1/0), found \"{}\"",
+                        show(cell)
+                    ),
+                )
+            }),
+        },
+        Kind::Count | Kind::Money => {
+            let f = match cell {
+                Cell::Number(f) => Some(*f),
+                Cell::Text(s) => parse_number(s),
+                _ => None,
+            };
+            let Some(f) = f else {
+                return Err(Text::new(
+                    format!("应为数字，实为 \"{}\"", show(cell)),
+                    format!("must be a number, found \"{}\"", show(cell)),
+                ));
+            };
+            if !f.is_finite() {
+                return Err(Text::new("必须是有限的数字", "must be a finite number"));
+            }
+            if kind == Kind::Count && f.fract() == 0.0 && f.abs() < 9.0e15 {
+                return Ok(Value::from(f as i64));
+            }
+            Number::from_f64(f)
+                .map(Value::Number)
+                .ok_or_else(|| Text::new("必须是有限的数字", "must be a finite number"))
+        }
+        Kind::Choice(v) => match cell {
+            Cell::Text(_) => {
+                let word = cell.as_text();
+                Ok(Value::from(identifier(policy, v, &word).unwrap_or(word)))
+            }
+            _ => Err(not_text(cell)),
+        },
+        Kind::List(v) => match cell {
+            Cell::Text(_) => Ok(Value::Array(list_items(policy, v, &cell.as_text()))),
+            _ => Err(not_text(cell)),
+        },
+    }
+}
+
+fn not_text(cell: &Cell) -> Text {
+    Text::new(
+        format!("应为文字，实为 {}", show(cell)),
+        format!("must be text, found {}", show(cell)),
+    )
+}
+
+/// Words meaning "none" in a list cell: an explicit empty list (unlike an empty cell, which
+/// leaves the answer unknown).
+pub const EMPTY_LIST_WORDS: &[&str] = &["无", "没有", "none", "[]"];
+
+fn list_items(policy: &Policy, v: Vocab, text: &str) -> Vec<Value> {
+    if EMPTY_LIST_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(text.trim()))
+    {
+        return Vec::new();
+    }
+    text.split([';', '；', '、', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|w| Value::from(identifier(policy, v, w).unwrap_or_else(|| w.to_owned())))
+        .collect()
+}
+
+/// `true` for true/yes/y/是/有/1/√, `false` for false/no/n/否/无/0/×, in any case.
+pub fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "是" | "有" | "1" | "√" | "✓" | "对" => Some(true),
+        "false" | "no" | "n" | "否" | "无" | "没有" | "0" | "×" | "✗" => Some(false),
+        _ => None,
+    }
+}
+
+/// A decimal number as written in a cell: digits with an optional sign, point and exponent;
+/// thousands separators (`1,200.5`) are accepted when they group by three. `None` for anything
+/// else (words, `NaN`, `inf`).
+pub fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 64 {
+        return None;
+    }
+    let plain: String = if s.contains(',') {
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        let digits = int.trim_start_matches(['+', '-']);
+        let mut groups = digits.split(',');
+        let first = groups.next()?;
+        if first.is_empty() || first.len() > 3 || !groups.all(|g| g.len() == 3) {
+            return None;
+        }
+        let mut out = int.replace(',', "");
+        if let Some(f) = frac {
+            out.push('.');
+            out.push_str(f);
+        }
+        out
+    } else {
+        s.to_owned()
+    };
+    if !plain
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '+' | '-' | 'e' | 'E'))
+        || !plain.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    plain.parse::<f64>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("1,200.5"), Some(1200.5));
+        assert_eq!(parse_number("9999.99"), Some(9999.99));
+        assert_eq!(parse_number(" -3 "), Some(-3.0));
+        assert_eq!(parse_number("1e3"), Some(1000.0));
+        assert_eq!(parse_number("1,5"), None);
+        assert_eq!(parse_number("NaN"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn booleans() {
+        for t in ["是", "TRUE", "yes", "1", "Y"] {
+            assert_eq!(parse_bool(t), Some(true), "{t}");
+        }
+        for f in ["否", "false", "No", "0", "无"] {
+            assert_eq!(parse_bool(f), Some(false), "{f}");
+        }
+        assert_eq!(parse_bool("maybe"), None);
+    }
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(detect(b"PK\x03\x04...", None), InputFormat::Xlsx);
+        assert_eq!(detect(b"\xEF\xBB\xBF [ ]", None), InputFormat::Json);
+        assert_eq!(
+            detect(b"name,district\n", Some("a.json")),
+            InputFormat::Json
+        );
+        assert_eq!(detect(b"name,district\n", Some("a.csv")), InputFormat::Csv);
+        assert_eq!(detect(b"name,district\n", None), InputFormat::Csv);
+    }
+
+    #[test]
+    fn decodes_gbk() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("名称,所在区县\n甲,鄞州区\n");
+        assert_eq!(decode_text(&bytes).unwrap(), "名称,所在区县\n甲,鄞州区\n");
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "名称".encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode_text(&utf16).unwrap(), "名称");
+    }
+}

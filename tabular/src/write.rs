@@ -1,0 +1,365 @@
+//! Writing: the screen results as CSV and XLSX (the same columns in both), and the template.
+
+use crate::columns::{vocabulary, Kind, COLUMNS};
+use crate::{FileError, ResultRow};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use std::borrow::Cow;
+use tic_core::policy::Policy;
+use tic_core::Lang;
+
+/// A UTF-8 byte-order mark: CSV files start with it so that Excel (which otherwise assumes the
+/// local code page, GBK on a Chinese Windows) shows Chinese text correctly.
+pub const BOM: &str = "\u{feff}";
+
+/// Neutralises a text cell against formula injection: a cell that begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows it as text
+/// instead of running it.
+pub fn neutralise(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A cell of the results.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OutCell {
+    /// Nothing.
+    Empty,
+    /// Text (neutralised when written).
+    Text(String),
+    /// A number (a number cell in XLSX).
+    Number(f64),
+}
+
+/// The results' column headers, for `years` subsidised years, in `lang`: row, name, district,
+/// verdict, total subsidy, per year amount and limited_by, gaps / unknowns per due point, the
+/// ids of the gaps and of the unknowns, the error.
+pub fn result_header(years: usize, lang: Lang) -> Vec<String> {
+    let zh = lang == Lang::Zh;
+    let pick = |z: &str, e: &str| if zh { z.to_owned() } else { e.to_owned() };
+    let mut h = vec![
+        pick("行号", "row"),
+        pick("名称", "name"),
+        pick("所在区县", "district"),
+        pick("结论", "verdict"),
+        pick("补助估算合计（万元）", "total_subsidy_wan"),
+    ];
+    for n in 1..=years {
+        h.push(if zh {
+            format!("第{n}年补助（万元）")
+        } else {
+            format!("year{n}_subsidy_wan")
+        });
+        h.push(if zh {
+            format!("第{n}年决定因素")
+        } else {
+            format!("year{n}_limited_by")
+        });
+    }
+    for (z, e) in [
+        ("申报时", "application"),
+        ("第2年", "year2"),
+        ("第5年", "year5"),
+        ("验收时", "acceptance"),
+    ] {
+        h.push(if zh {
+            format!("{z}差距项数")
+        } else {
+            format!("{e}_gaps")
+        });
+        h.push(if zh {
+            format!("{z}待定项数")
+        } else {
+            format!("{e}_unknown")
+        });
+    }
+    h.push(pick("差距项", "gap_ids"));
+    h.push(pick("待定项", "unknown_ids"));
+    h.push(pick("错误", "error"));
+    h
+}
+
+/// The identifiers of [`result_header`] (the English header), for three subsidised years.
+pub const RESULT_COLUMNS: &[&str] = &[
+    "row",
+    "name",
+    "district",
+    "verdict",
+    "total_subsidy_wan",
+    "year1_subsidy_wan",
+    "year1_limited_by",
+    "year2_subsidy_wan",
+    "year2_limited_by",
+    "year3_subsidy_wan",
+    "year3_limited_by",
+    "application_gaps",
+    "application_unknown",
+    "year2_gaps",
+    "year2_unknown",
+    "year5_gaps",
+    "year5_unknown",
+    "acceptance_gaps",
+    "acceptance_unknown",
+    "gap_ids",
+    "unknown_ids",
+    "error",
+];
+
+/// The cells of one result, matching [`result_header`] for `years` years.
+pub fn result_cells(r: &ResultRow, years: usize, lang: Lang) -> Vec<OutCell> {
+    let text = |s: &Option<String>| match s {
+        Some(s) => OutCell::Text(s.clone()),
+        None => OutCell::Empty,
+    };
+    let mut c = vec![
+        OutCell::Number(r.row as f64),
+        text(&r.name),
+        text(&r.district),
+    ];
+    match &r.outcome {
+        Ok(s) => {
+            c.push(OutCell::Text(s.verdict.id().to_owned()));
+            c.push(OutCell::Number(s.total.as_wan()));
+            for n in 0..years {
+                match s.years.get(n) {
+                    Some((amount, by)) => {
+                        c.push(OutCell::Number(amount.as_wan()));
+                        c.push(OutCell::Text(by.id().to_owned()));
+                    }
+                    None => c.extend([OutCell::Empty, OutCell::Empty]),
+                }
+            }
+            for (gaps, unknown) in s.by_due {
+                c.push(OutCell::Number(gaps as f64));
+                c.push(OutCell::Number(unknown as f64));
+            }
+            c.push(OutCell::Text(s.gaps.join(";")));
+            c.push(OutCell::Text(s.unknown.join(";")));
+            c.push(OutCell::Empty);
+        }
+        Err(e) => {
+            c.extend(std::iter::repeat_n(OutCell::Empty, 2 + 2 * years + 8 + 2));
+            c.push(OutCell::Text(e.summary(lang)));
+        }
+    }
+    c
+}
+
+fn csv_error(e: csv::Error) -> FileError {
+    FileError::new(
+        format!("写 CSV 失败：{e}"),
+        format!("cannot write CSV: {e}"),
+    )
+}
+
+/// The results as CSV (UTF-8 with a BOM), header in `lang`; every text cell neutralised.
+pub fn results_csv(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<Vec<u8>, FileError> {
+    let years = policy.funding.years;
+    let mut w = csv::Writer::from_writer(Vec::with_capacity(rows.len() * 200 + 512));
+    w.write_record(
+        result_header(years, lang)
+            .iter()
+            .map(|h| neutralise(h).into_owned()),
+    )
+    .map_err(csv_error)?;
+    let mut rec: Vec<String> = Vec::new();
+    for r in rows {
+        rec.clear();
+        for cell in result_cells(r, years, lang) {
+            rec.push(match cell {
+                OutCell::Empty => String::new(),
+                OutCell::Text(s) => neutralise(&s).into_owned(),
+                OutCell::Number(f) => f.to_string(),
+            });
+        }
+        w.write_record(&rec).map_err(csv_error)?;
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| csv_error(e.into_error().into()))?;
+    let mut out = BOM.as_bytes().to_vec();
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+fn xlsx_error(e: XlsxError) -> FileError {
+    FileError::new(
+        format!("写 XLSX 失败：{e}"),
+        format!("cannot write XLSX: {e}"),
+    )
+}
+
+fn new_workbook() -> Workbook {
+    Workbook::new()
+}
+
+fn write_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: &[OutCell],
+    format: Option<&Format>,
+) -> Result<(), XlsxError> {
+    for (j, cell) in cells.iter().enumerate() {
+        let col = j as u16;
+        match (cell, format) {
+            (OutCell::Empty, _) => {}
+            (OutCell::Text(s), Some(f)) => {
+                sheet.write_string_with_format(row, col, neutralise(s), f)?;
+            }
+            (OutCell::Text(s), None) => {
+                sheet.write_string(row, col, neutralise(s))?;
+            }
+            (OutCell::Number(n), _) => {
+                sheet.write_number(row, col, *n)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The results as an XLSX workbook (one sheet), the same columns as [`results_csv`]; numbers
+/// stay numbers, every text cell is neutralised.
+pub fn results_xlsx(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<Vec<u8>, FileError> {
+    let years = policy.funding.years;
+    let mut book = new_workbook();
+    let bold = Format::new().set_bold();
+    let sheet = book.add_worksheet();
+    sheet
+        .set_name(if lang == Lang::Zh {
+            "预审结果"
+        } else {
+            "results"
+        })
+        .map_err(xlsx_error)?;
+    let header: Vec<OutCell> = result_header(years, lang)
+        .into_iter()
+        .map(OutCell::Text)
+        .collect();
+    write_row(sheet, 0, &header, Some(&bold)).map_err(xlsx_error)?;
+    for (i, r) in rows.iter().enumerate() {
+        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        write_row(sheet, row, &result_cells(r, years, lang), None).map_err(xlsx_error)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    sheet.set_column_width(1, 30).map_err(xlsx_error)?;
+    book.save_to_buffer().map_err(xlsx_error)
+}
+
+/// The template's header (`中文（key）`) and example row.
+pub fn template_rows() -> (Vec<String>, Vec<String>) {
+    (
+        COLUMNS.iter().map(|c| c.template_header()).collect(),
+        COLUMNS.iter().map(|c| c.example.to_owned()).collect(),
+    )
+}
+
+/// The template as CSV (UTF-8 with a BOM): the bilingual header and one example row.
+pub fn template_csv() -> Result<Vec<u8>, FileError> {
+    let (header, example) = template_rows();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&header).map_err(csv_error)?;
+    w.write_record(&example).map_err(csv_error)?;
+    let body = w
+        .into_inner()
+        .map_err(|e| csv_error(e.into_error().into()))?;
+    let mut out = BOM.as_bytes().to_vec();
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+fn kind_text(k: Kind) -> &'static str {
+    match k {
+        Kind::Text => "文字 text",
+        Kind::Choice(_) => "单选 one value",
+        Kind::List(_) => "多选，用 ; ； 或 、 分隔 several, separated by ; ； 、",
+        Kind::Bool => "是/否 yes/no (true/false, 1/0)",
+        Kind::Count => "非负整数 whole number ≥ 0",
+        Kind::Money => "万元，可有小数 万元, decimals allowed",
+    }
+}
+
+/// The template as XLSX: sheet 1 the header and example row (the sheet `tic screen` reads),
+/// sheet 2 (`说明`) every column with its accepted values.
+pub fn template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
+    let mut book = new_workbook();
+    let bold = Format::new().set_bold();
+    let (header, example) = template_rows();
+    {
+        let sheet = book.add_worksheet();
+        sheet.set_name("applicants").map_err(xlsx_error)?;
+        let h: Vec<OutCell> = header.into_iter().map(OutCell::Text).collect();
+        write_row(sheet, 0, &h, Some(&bold)).map_err(xlsx_error)?;
+        for (j, (c, v)) in COLUMNS.iter().zip(example).enumerate() {
+            let col = j as u16;
+            match c.kind {
+                Kind::Count | Kind::Money => match v.parse::<f64>() {
+                    Ok(n) => sheet.write_number(1, col, n).map(|_| ()),
+                    Err(_) => sheet.write_string(1, col, neutralise(&v)).map(|_| ()),
+                },
+                _ => sheet.write_string(1, col, neutralise(&v)).map(|_| ()),
+            }
+            .map_err(xlsx_error)?;
+            sheet.set_column_width(col, 16).map_err(xlsx_error)?;
+        }
+        sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    }
+    let sheet = book.add_worksheet();
+    sheet.set_name("说明").map_err(xlsx_error)?;
+    let h = [
+        "列 column",
+        "中文表头",
+        "填写 kind",
+        "可填的值 accepted values",
+    ];
+    let h: Vec<OutCell> = h.iter().map(|s| OutCell::Text((*s).into())).collect();
+    write_row(sheet, 0, &h, Some(&bold)).map_err(xlsx_error)?;
+    for (i, c) in COLUMNS.iter().enumerate() {
+        let values = match c.kind {
+            Kind::Choice(v) | Kind::List(v) => vocabulary(policy, v)
+                .into_iter()
+                .map(|(id, zh)| {
+                    if zh.is_empty() {
+                        id
+                    } else {
+                        format!("{zh} = {id}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            _ => String::new(),
+        };
+        let cells = [
+            OutCell::Text(c.key.into()),
+            OutCell::Text(c.zh.into()),
+            OutCell::Text(kind_text(c.kind).into()),
+            OutCell::Text(values),
+        ];
+        write_row(sheet, (i + 1) as u32, &cells, None).map_err(xlsx_error)?;
+    }
+    sheet.set_column_width(0, 32).map_err(xlsx_error)?;
+    sheet.set_column_width(1, 28).map_err(xlsx_error)?;
+    book.save_to_buffer().map_err(xlsx_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutralises_formula_starts() {
+        for s in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(s), format!("'{s}"), "{s:?}");
+        }
+        for s in ["宁波", "1", "a=b", " =x", ""] {
+            assert_eq!(neutralise(s), s);
+        }
+    }
+
+    #[test]
+    fn english_header_matches_the_constant() {
+        assert_eq!(result_header(3, Lang::En), RESULT_COLUMNS);
+        assert_eq!(result_header(3, Lang::Zh).len(), RESULT_COLUMNS.len());
+    }
+}

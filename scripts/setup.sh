@@ -64,7 +64,7 @@ else
   say "installing Debian packages: ${apt_pkgs[*]} (~45 s)"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}" </dev/null
+  $SUDO apt-get install -y -qq "${apt_pkgs[@]}" </dev/null
 fi
 
 # 6. end-to-end test packages (pinned in tests/e2e/package-lock.json; they never download a browser)

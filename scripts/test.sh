@@ -109,7 +109,7 @@ step "cargo fmt --all --check" cargo fmt --all --check
 step "cargo clippy (native, all targets)" cargo clippy --workspace --all-targets -- -D warnings
 step "cargo clippy (wasm32, tic-web)" cargo clippy -p tic-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
-step "cargo build -p tic-cli (tic for the checks)" cargo build -p tic-cli
+step "cargo build --workspace --bins (tic for the checks)" cargo build --workspace --bins
 if [ -f "$SHARED/contract/check.py" ]; then
   step "contract examples (../shared)" contract "$SHARED/contract/examples"
   if [ -d tests/cases ]; then

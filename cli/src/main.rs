@@ -1,39 +1,229 @@
-//! `tic`: glue over `tic-core` (temporary minimal version: `assess` only).
-use std::io::Read;
+//! `tic`: assess and pre-screen applicants for Ningbo municipal Technology Innovation Centres.
+//!
+//! Argument parsing and I/O only; the logic is in `tic_cli` (lib.rs) and `tic-tabular`.
+//! Every output is built whole before anything is written, so an error never leaves partial
+//! output; a closed pipe ends the program quietly.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tic_cli::{AssessFormat, Output, ScreenFormat, TemplateFormat, EXIT_UNUSABLE};
+use tic_core::{Detail, Lang};
+
+/// Self-assessment for Ningbo's municipal Technology Innovation Centres (宁波市技术创新中心建设工作指引).
+#[derive(Parser, Debug)]
+#[command(name = "tic", version, about, long_about = None)]
+struct Cli {
+    /// Language of messages and tables (default: zh if $LANG starts with zh, else en).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    /// Policy version to assess under (default: the current one).
+    #[arg(long, global = true, value_name = "ID")]
+    policy: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Assess one applicant (JSON file, `-` for stdin); prints the full assessment.
+    Assess {
+        /// The applicant file (contract tic-applicant/1), or `-` for standard input.
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: AssessFormatArg,
+    },
+    /// Pre-screen many applicants (JSON array, CSV or XLSX); one result per row, in order.
+    ///
+    /// Exit 0 if every row was valid, 1 if some rows were invalid (they get an "error"
+    /// result), 2 if the file could not be read at all.
+    Screen {
+        /// The batch file (.json / .csv / .xlsx, detected by content), or `-` for stdin.
+        file: String,
+        /// Output format (xlsx needs -o, or stdout not a terminal).
+        #[arg(long, value_enum, default_value = "json")]
+        format: ScreenFormatArg,
+        /// Full assessments (explanations, clause texts) instead of summaries (JSON only).
+        #[arg(long)]
+        explain: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the tabular template: bilingual header and one example row.
+    Template {
+        /// csv (to stdout) or xlsx (needs -o, or stdout not a terminal).
+        #[arg(long, value_enum, default_value = "csv")]
+        format: TemplateFormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum AssessFormatArg {
+    Json,
+    Table,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum ScreenFormatArg {
+    Json,
+    Csv,
+    Xlsx,
+    Table,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum TemplateFormatArg {
+    Csv,
+    Xlsx,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) != Some("assess") || args.len() < 2 {
-        eprintln!("usage: tic assess FILE");
-        return ExitCode::from(2);
-    }
-    let text = if args[1] == "-" {
-        let mut s = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut s) {
-            eprintln!("stdin: {e}");
-            return ExitCode::from(2);
-        }
-        s
-    } else {
-        match std::fs::read_to_string(&args[1]) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("{}: {e}", args[1]);
-                return ExitCode::from(2);
-            }
-        }
+    let cli = Cli::parse();
+    let lang = tic_cli::choose_lang(
+        cli.lang.map(|l| match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }),
+        |k| std::env::var(k).ok(),
+    );
+    let out = run(cli, lang);
+    emit(out.0, out.1.as_deref(), lang)
+}
+
+fn run(cli: Cli, lang: Lang) -> (Output, Option<PathBuf>) {
+    let policy = match tic_cli::choose_policy(cli.policy.as_deref(), lang) {
+        Ok(p) => p,
+        Err(out) => return (out, None),
     };
-    match tic_core::assess_json(&text) {
-        Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
+    match cli.command {
+        Command::Assess { file, format } => {
+            let input = match read_input(&file, lang) {
+                Ok(b) => b,
+                Err(out) => return (out, None),
+            };
+            let format = match format {
+                AssessFormatArg::Json => AssessFormat::Json,
+                AssessFormatArg::Table => AssessFormat::Table,
+            };
+            (tic_cli::assess(policy, &input, format, lang), None)
         }
-        Err(errors) => {
-            for e in errors {
-                eprintln!("{}", e.line(tic_core::Lang::En));
+        Command::Screen {
+            file,
+            format,
+            explain,
+            output,
+        } => {
+            let format = match format {
+                ScreenFormatArg::Json => ScreenFormat::Json,
+                ScreenFormatArg::Csv => ScreenFormat::Csv,
+                ScreenFormatArg::Xlsx => ScreenFormat::Xlsx,
+                ScreenFormatArg::Table => ScreenFormat::Table,
+            };
+            if format == ScreenFormat::Xlsx {
+                if let Some(out) = refuse_binary_to_terminal(output.as_deref(), lang) {
+                    return (out, None);
+                }
             }
-            ExitCode::from(2)
+            let input = match read_input(&file, lang) {
+                Ok(b) => b,
+                Err(out) => return (out, None),
+            };
+            let detail = if explain {
+                Detail::Full
+            } else {
+                Detail::Summary
+            };
+            let name = (file != "-").then_some(file.as_str());
+            (
+                tic_cli::screen(policy, &input, name, format, detail, lang),
+                output,
+            )
+        }
+        Command::Template { format, output } => {
+            let format = match format {
+                TemplateFormatArg::Csv => TemplateFormat::Csv,
+                TemplateFormatArg::Xlsx => TemplateFormat::Xlsx,
+            };
+            if format == TemplateFormat::Xlsx {
+                if let Some(out) = refuse_binary_to_terminal(output.as_deref(), lang) {
+                    return (out, None);
+                }
+            }
+            (tic_cli::template(policy, format, lang), output)
         }
     }
+}
+
+fn refuse_binary_to_terminal(output: Option<&Path>, lang: Lang) -> Option<Output> {
+    if output.is_none() && std::io::stdout().is_terminal() {
+        Some(Output::unusable(vec![match lang {
+            Lang::Zh => "tic: XLSX 是二进制文件，请用 -o 文件名 指定输出文件".to_owned(),
+            Lang::En => "tic: XLSX is binary; name an output file with -o FILE".to_owned(),
+        }]))
+    } else {
+        None
+    }
+}
+
+fn read_input(file: &str, lang: Lang) -> Result<Vec<u8>, Output> {
+    let result = if file == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(file)
+    };
+    result.map_err(|e| {
+        Output::unusable(vec![match lang {
+            Lang::Zh => format!("tic: 无法读取 {file}：{e}"),
+            Lang::En => format!("tic: cannot read {file}: {e}"),
+        }])
+    })
+}
+
+/// Writes the output (to `file` if given, else stdout) and the messages, and gives the exit
+/// code. A closed stdout (`tic … | head`) is not an error.
+fn emit(out: Output, file: Option<&Path>, lang: Lang) -> ExitCode {
+    let mut code = out.code;
+    let mut messages = out.stderr;
+    if !out.stdout.is_empty() {
+        match file {
+            Some(path) => {
+                if let Err(e) = std::fs::write(path, &out.stdout) {
+                    messages.push(match lang {
+                        Lang::Zh => format!("tic: 无法写入 {}：{e}", path.display()),
+                        Lang::En => format!("tic: cannot write {}: {e}", path.display()),
+                    });
+                    code = EXIT_UNUSABLE;
+                }
+            }
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                let written = stdout.write_all(&out.stdout).and_then(|()| stdout.flush());
+                if let Err(e) = written {
+                    if e.kind() != std::io::ErrorKind::BrokenPipe {
+                        messages.push(format!("tic: stdout: {e}"));
+                        code = EXIT_UNUSABLE;
+                    }
+                }
+            }
+        }
+    }
+    let mut stderr = std::io::stderr().lock();
+    for m in messages {
+        // Nothing more can be done if stderr is closed.
+        let _ = writeln!(stderr, "{m}");
+    }
+    ExitCode::from(code)
 }

@@ -1,0 +1,35 @@
+//! `tic-batch`: the district officials' pre-screening view, a WebAssembly bundle of its own so
+//! the single-applicant page stays small.
+//!
+//! An official picks or drops a CSV, XLSX or JSON file; it is read by `tic-tabular` (the same
+//! reader as `tic screen`) and every applicant is assessed by `tic-core`, all in the browser:
+//! nothing is uploaded. The view shows the counts per verdict, the rows that could not be read
+//! (row, column, message), and a sortable, filterable table; a row opens in the single view.
+//! Results export as CSV or XLSX through `tic-tabular`'s writers.
+//!
+//! `www/batch.js` does `import init, { mount } from './batch-pkg/tic_batch.js'; await init();
+//! mount(document.getElementById('batch-app'), {})`.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod app;
+pub mod dom;
+pub mod model;
+pub mod source;
+pub mod text;
+
+use tic_core::Lang;
+use wasm_bindgen::prelude::*;
+
+/// Mounts the batch view into `element`. `options` may be `{ lang: "zh" | "en" }` (default:
+/// Chinese).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) {
+    let lang = js_sys::Reflect::get(&options, &JsValue::from_str("lang"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|s| Lang::from_code(&s))
+        .unwrap_or_default();
+    yew::Renderer::<app::BatchApp>::with_root_and_props(element, app::Props { lang }).render();
+}

@@ -1,0 +1,176 @@
+//! Reading and writing files through `tic-tabular`, the one reader and writer that `tic screen`
+//! uses too, so the browser and the command line give the same rows, errors and export columns.
+
+use crate::model::{self, Row, RowError};
+use tic_core::{Lang, Policy, Text};
+use tic_tabular::{Batch, ResultRow};
+
+/// Reads a CSV, XLSX or JSON file into rows (not yet checked); an `Err` when the file as a whole
+/// cannot be read.
+pub fn read(policy: &Policy, name: &str, bytes: &[u8]) -> Result<Batch, Text> {
+    tic_tabular::read(policy, bytes, Some(name)).map_err(|e| e.message)
+}
+
+/// Everything the view keeps of a screened file.
+#[derive(Debug, Default)]
+pub struct Screened {
+    /// The assessed applicants, in file order.
+    pub rows: Vec<Row>,
+    /// The problems of the rows that could not be read, in file order.
+    pub errors: Vec<RowError>,
+    /// One result per row of the file (valid or not), in file order: what the exports write.
+    pub results: Vec<ResultRow>,
+}
+
+impl Screened {
+    /// An empty result with room for `n` rows.
+    pub fn with_capacity(n: usize) -> Screened {
+        Screened {
+            rows: Vec::with_capacity(n),
+            errors: Vec::new(),
+            results: Vec::with_capacity(n),
+        }
+    }
+
+    /// Checks and assesses row `index` of `batch` (as `tic screen` does) and keeps its result.
+    pub fn push(&mut self, policy: &Policy, batch: &Batch, index: usize) {
+        let Some(input) = batch.rows.get(index) else {
+            return;
+        };
+        let given = |k: &str| {
+            input
+                .value
+                .get(k)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
+        let (name, district) = (given("name"), given("district"));
+        let outcome = match tic_tabular::check(policy, batch, input) {
+            Ok(applicant) => {
+                let (row, summary) = model::summarise(policy, index, input.row, applicant);
+                self.rows.push(row);
+                Ok(summary)
+            }
+            Err(e) => {
+                self.errors.extend(model::row_errors(index, &e));
+                Err(e)
+            }
+        };
+        self.results.push(ResultRow {
+            row: input.row,
+            name,
+            district,
+            outcome,
+        });
+    }
+
+    /// Number of rows that could not be read.
+    pub fn invalid(&self) -> usize {
+        self.results.iter().filter(|r| r.outcome.is_err()).count()
+    }
+}
+
+/// The results as CSV: the columns of `tic screen --format csv`, headers in `lang`.
+pub fn results_csv(policy: &Policy, results: &[ResultRow], lang: Lang) -> Result<Vec<u8>, Text> {
+    tic_tabular::results_csv(policy, results, lang).map_err(|e| e.message)
+}
+
+/// The results as an XLSX workbook, the same columns as the CSV.
+pub fn results_xlsx(policy: &Policy, results: &[ResultRow], lang: Lang) -> Result<Vec<u8>, Text> {
+    tic_tabular::results_xlsx(policy, results, lang).map_err(|e| e.message)
+}
+
+/// The empty template with bilingual headers and an example row, as CSV.
+pub fn template_csv() -> Result<Vec<u8>, Text> {
+    tic_tabular::template_csv().map_err(|e| e.message)
+}
+
+/// The same template as an XLSX workbook.
+pub fn template_xlsx(policy: &Policy) -> Result<Vec<u8>, Text> {
+    tic_tabular::template_xlsx(policy).map_err(|e| e.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tic_core::policy;
+
+    /// Screens a file the way the view does, row by row.
+    fn screen(name: &str, bytes: &[u8]) -> Screened {
+        let p = policy::current();
+        let batch = match read(p, name, bytes) {
+            Ok(b) => b,
+            Err(e) => panic!("test file unreadable: {}", e.en),
+        };
+        let mut s = Screened::with_capacity(batch.rows.len());
+        for i in 0..batch.rows.len() {
+            s.push(p, &batch, i);
+        }
+        s
+    }
+
+    #[test]
+    fn row_by_row_gives_the_same_results_as_the_command_line() {
+        let json = r#"[
+            {"schema":"tic-applicant/1","name":"a","district":"北仑区","capacity_investment_wan":[100]},
+            {"schema":"tic-applicant/1","name":"b","investment_wan":[-1]},
+            {"schema":"tic-applicant/1","name":"c","team":{"staff_year2":500}}
+        ]"#
+        .as_bytes();
+        let s = screen("x.json", json);
+        let p = policy::current();
+        let batch = read(p, "x.json", json).unwrap_or_else(|e| panic!("{}", e.en));
+        assert_eq!(s.results, tic_tabular::screen_rows(p, &batch));
+        assert_eq!(s.rows.len(), 2);
+        assert_eq!(s.invalid(), 1);
+        assert_eq!(s.rows[1].index, 2);
+        assert_eq!(s.errors.len(), 1);
+        assert_eq!(s.errors[0].row, 2);
+        assert_eq!(s.errors[0].column, "investment_wan[0]");
+        assert!(s.errors[0].message.en.contains('0'), "{:?}", s.errors[0]);
+    }
+
+    #[test]
+    fn template_reads_back_as_one_valid_row() {
+        let p = policy::current();
+        for (name, bytes) in [
+            ("t.csv", template_csv().unwrap_or_default()),
+            ("t.xlsx", template_xlsx(p).unwrap_or_default()),
+        ] {
+            let s = screen(name, &bytes);
+            assert_eq!(
+                (s.rows.len(), s.invalid()),
+                (1, 0),
+                "{name}: {:?}",
+                s.errors
+            );
+        }
+    }
+
+    #[test]
+    fn csv_errors_name_the_column_and_cell() {
+        let p = policy::current();
+        let tpl = template_csv().unwrap_or_default();
+        let text = String::from_utf8_lossy(&tpl).into_owned();
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        assert!(lines.len() >= 2);
+        // A second row: the example with its name changed and one number made invalid.
+        let header: Vec<String> = lines[0].split(',').map(str::to_owned).collect();
+        let staff = header
+            .iter()
+            .position(|h| h.contains("staff_year2"))
+            .unwrap_or_else(|| panic!("no staff_year2 column in {header:?}"));
+        let mut cells: Vec<String> = lines[1].split(',').map(str::to_owned).collect();
+        cells[staff] = "很多".into();
+        lines.push(cells.join(","));
+        let s = screen("t.csv", lines.join("\n").as_bytes());
+        assert_eq!((s.rows.len(), s.invalid()), (1, 1));
+        let e = &s.errors[0];
+        assert_eq!(e.row, 3);
+        assert_eq!(e.column, header[staff].trim_matches('"'));
+        assert!(e.cell.as_deref().is_some_and(|c| c.ends_with('3')));
+        let csv = results_csv(p, &s.results, Lang::En).unwrap_or_default();
+        let csv = String::from_utf8_lossy(&csv);
+        assert_eq!(csv.lines().count(), 3, "{csv}");
+    }
+}

@@ -12,10 +12,18 @@ case "$(command -v wasm-opt)" in
 esac
 [ -f index.html ] || die "index.html is missing"
 
-say "wasm-pack build web (profile wasm-release) -> www/pkg/"
-wasm-pack build web --target web --profile wasm-release --out-dir ../www/pkg --no-typescript
-# wasm-pack writes these for publishing to npm; the site does not need them.
-rm -f www/pkg/.gitignore www/pkg/package.json www/pkg/README.md www/pkg/LICENSE*
+# Each WebAssembly bundle: crate dir -> output dir under www/ (the batch view is a separate bundle,
+# so the single page stays small).
+BUNDLES=("web:www/pkg")
+[ -f batch/Cargo.toml ] && BUNDLES+=("batch:www/batch-pkg")
+for b in "${BUNDLES[@]}"; do
+  crate="${b%%:*}" out="${b#*:}"
+  say "wasm-pack build $crate (profile wasm-release) -> $out/"
+  wasm-pack build "$crate" --target web --profile wasm-release --out-dir "../$out" --no-typescript
+  # wasm-pack writes these for publishing to npm; the site does not need them.
+  # (its .gitignore "*" stays: it keeps the bundle out of git.)
+  rm -f "$out/package.json" "$out/README.md" "$out"/LICENSE*
+done
 
 SITE="$ROOT/target/site"
 say "assembling $SITE"

@@ -107,7 +107,10 @@ export TIC="$ROOT/target/debug/tic"   # the contract checker and the e2e tests u
 step "setup (installs what is missing)" bash scripts/setup.sh
 step "cargo fmt --all --check" cargo fmt --all --check
 step "cargo clippy (native, all targets)" cargo clippy --workspace --all-targets -- -D warnings
-step "cargo clippy (wasm32, tic-web)" cargo clippy -p tic-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The WebAssembly crates (the page; the batch view when present), linted for their real target.
+WASM_PKGS=(-p tic-web)
+[ -f batch/Cargo.toml ] && WASM_PKGS+=(-p tic-batch)
+step "cargo clippy (wasm32: ${WASM_PKGS[*]})" cargo clippy "${WASM_PKGS[@]}" --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
 step "cargo build --workspace --bins (tic for the checks)" cargo build --workspace --bins
 if [ -f "$SHARED/contract/check.py" ]; then
@@ -120,7 +123,12 @@ if [ -f "$SHARED/contract/check.py" ]; then
 else
   skip "contract checks" "no ../shared/contract/check.py beside the repo"
 fi
-step "wasm-pack test --headless --chrome web" wasm-pack test --headless --chrome web
+for crate in web batch; do
+  # crates with wasm-bindgen-test tests run them in headless Chromium (chromedriver on PATH)
+  if [ -f "$crate/Cargo.toml" ] && grep -q '^wasm-bindgen-test' "$crate/Cargo.toml"; then
+    step "wasm-pack test --headless --chrome $crate" wasm-pack test --headless --chrome "$crate"
+  fi
+done
 step "build site (scripts/build-site.sh)" bash scripts/build-site.sh
 step "size budget (scripts/size-report.py --check)" python3 scripts/size-report.py --check
 STEP_IN_SHELL=1 step "serve target/site on 127.0.0.1" start_server

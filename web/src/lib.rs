@@ -1,1 +1,82 @@
-//! The page.
+//! `tic-web`: the self-assessment page for Ningbo's Technology Innovation Centre guideline, in
+//! Yew + WebAssembly. The page decides nothing itself: every verdict, amount and explanation
+//! comes from `tic_core`.
+//!
+//! JavaScript API (see `/tmp/brief/WEB.md` and the contract's "Browser" section):
+//! - [`assess`]`(applicantJson) -> string`: the contract assessment, or throws an `Error` listing
+//!   every problem;
+//! - [`mount`]`(element, options)`: mounts the app into any element (the page and the embed).
+//!   Each mounted app dispatches `tic-assess:result` from that element.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod browser;
+pub mod components;
+pub mod form;
+pub mod i18n;
+pub mod state;
+
+use components::app::{App, AppProps};
+use tic_core::Lang;
+use wasm_bindgen::prelude::*;
+
+/// Assesses an applicant (contract JSON) under the current policy and returns the assessment
+/// as contract JSON, exactly as `tic assess` prints it. Invalid input throws an `Error` whose
+/// message lists every problem, one per line (`path: message`).
+#[wasm_bindgen]
+pub fn assess(applicant_json: &str) -> Result<String, JsError> {
+    tic_core::assess_json(applicant_json).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| e.line(Lang::En)).collect();
+        JsError::new(&lines.join("\n"))
+    })
+}
+
+/// Reads `mount`'s options: `{ lang: "zh"|"en", mode: "full"|"compact", applicant: object or
+/// JSON string, storage: bool }`. Anything missing or of the wrong type takes its default.
+pub fn props_from_options(options: &JsValue) -> AppProps {
+    let get = |k: &str| {
+        if options.is_object() {
+            js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    };
+    let lang = get("lang")
+        .as_string()
+        .and_then(|s| Lang::from_code(&s))
+        .unwrap_or_default();
+    let compact = get("mode").as_string().as_deref() == Some("compact");
+    let storage = get("storage").as_bool().unwrap_or(true);
+    let a = get("applicant");
+    let applicant = if let Some(s) = a.as_string() {
+        Some(s.into())
+    } else if a.is_object() {
+        js_sys::JSON::stringify(&a)
+            .ok()
+            .and_then(|s| s.as_string())
+            .map(Into::into)
+    } else {
+        None
+    };
+    AppProps {
+        lang,
+        compact,
+        storage,
+        applicant,
+        read_link: true,
+    }
+}
+
+/// Mounts the full app into `element` (any element, also inside a shadow root). `options` as
+/// in [`props_from_options`]; `undefined` for the defaults. Throws if `element` is not an
+/// element.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsError> {
+    let element: web_sys::Element = element
+        .dyn_into()
+        .map_err(|_| JsError::new("mount: the first argument must be an Element"))?;
+    let props = props_from_options(&options);
+    yew::Renderer::<App>::with_root_and_props(element, props).render();
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! Save and share: export and import the applicant JSON, the share link, print, clear; the
+//! message of the last action and the problems of a refused import (`#import-errors`).
+
+use crate::i18n;
+use crate::state::{ImportProblem, Notice, Source};
+use tic_core::Lang;
+use yew::prelude::*;
+
+/// Properties of [`Actions`].
+#[derive(Properties, PartialEq)]
+pub struct ActionsProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// Answers are saved automatically.
+    pub storage: bool,
+    /// The last refused import.
+    pub import_errors: Option<(Source, ImportProblem)>,
+    /// The share link last made.
+    pub link: Option<String>,
+    /// The message of the last action.
+    pub notice: Option<Notice>,
+    /// Export pressed.
+    pub onexport: Callback<()>,
+    /// A file chosen to import.
+    pub onimport: Callback<web_sys::File>,
+    /// Copy link pressed.
+    pub oncopy: Callback<()>,
+    /// Print pressed.
+    pub onprint: Callback<()>,
+    /// Clear pressed.
+    pub onclear: Callback<()>,
+}
+
+/// The problems of a refused import, one line each.
+pub fn problem_lines(p: &ImportProblem, l: Lang) -> Vec<String> {
+    match p {
+        ImportProblem::Input(es) => es
+            .iter()
+            .map(|e| {
+                let path = if e.path.is_empty() {
+                    i18n::WHOLE_FILE.get(l).to_owned()
+                } else {
+                    e.path.clone()
+                };
+                format!("{path}: {}", e.message(l))
+            })
+            .collect(),
+        ImportProblem::BadLink => vec![i18n::LINK_BAD_DATA.get(l).to_owned()],
+        ImportProblem::Unreadable => vec![i18n::FILE_UNREADABLE.get(l).to_owned()],
+    }
+}
+
+/// The actions block.
+#[function_component]
+pub fn Actions(p: &ActionsProps) -> Html {
+    let l = p.lang;
+    let click = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let onchange = {
+        let cb = p.onimport.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                cb.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    let notice = p.notice.map(|n| match n {
+        Notice::Imported => i18n::IMPORTED,
+        Notice::FromLink => i18n::FROM_LINK,
+        Notice::Restored => i18n::RESTORED,
+        Notice::Cleared => i18n::CLEARED,
+        Notice::Copied => i18n::LINK_COPIED,
+        Notice::NotCopied => i18n::LINK_NOT_COPIED,
+    });
+    html! {
+        <section class="actions" aria-labelledby="actions-h">
+            <h2 class="actions__title" id="actions-h">{i18n::ACTIONS.get(l)}</h2>
+            <p class="hint">{if p.storage { i18n::AUTOSAVE_ON.get(l) } else { i18n::AUTOSAVE_OFF.get(l) }}</p>
+            if let Some((source, problem)) = &p.import_errors {
+                <div id="import-errors" class="error-summary" role="alert">
+                    <h3 class="error-summary__title">{if *source == Source::Link { i18n::LINK_REFUSED.get(l) } else { i18n::IMPORT_REFUSED.get(l) }}</h3>
+                    <ul class="error-summary__list error-summary__list--plain">
+                        { for problem_lines(problem, l).into_iter().map(|s| html! { <li>{s}</li> }) }
+                    </ul>
+                </div>
+            }
+            <div class="button-group">
+                <button type="button" id="export-json" class="button button--secondary" onclick={click(&p.onexport)}>{i18n::EXPORT.get(l)}</button>
+                <button type="button" id="copy-link" class="button button--secondary" onclick={click(&p.oncopy)}>{i18n::COPY_LINK.get(l)}</button>
+                <button type="button" id="print" class="button button--secondary" onclick={click(&p.onprint)}>{i18n::PRINT.get(l)}</button>
+            </div>
+            <div class="field">
+                <label class="label" for="import-json">{i18n::IMPORT.get(l)}</label>
+                <input type="file" id="import-json" class="file-upload" accept=".json,application/json" {onchange} />
+            </div>
+            if let Some(link) = &p.link {
+                <div class="field">
+                    <label class="label" for="share-link">{i18n::LINK_LABEL.get(l)}</label>
+                    <input class="input input--full" id="share-link" type="text" readonly=true value={link.clone()} />
+                </div>
+            }
+            <button type="button" id="clear-data" class="button button--warning" onclick={click(&p.onclear)}>{i18n::CLEAR.get(l)}</button>
+            <div class="status" role="status">
+                if let Some(n) = notice { <p class="notice">{n.get(l)}</p> }
+            </div>
+        </section>
+    }
+}

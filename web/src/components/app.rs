@@ -1,0 +1,268 @@
+//! The whole app: one reducer, the form beside the results, the save/share actions, and the
+//! side effects (result event, autosave, `<html lang>`).
+
+use super::actions::Actions;
+use super::answers::Answers;
+use super::error_summary::ErrorSummary;
+use super::funding::FundingChart;
+use super::gaps::Gaps;
+use super::masthead::Masthead;
+use super::policy_notice::PolicyNotice;
+use super::progress::Progress;
+use super::radar::Radar;
+use super::section_basic::SectionBasic;
+use super::section_eco::SectionEco;
+use super::section_fields::SectionFields;
+use super::section_indicators::SectionIndicators;
+use super::section_invest::SectionInvest;
+use super::section_lead::SectionLead;
+use super::section_org::SectionOrg;
+use super::section_team::SectionTeam;
+use super::verdict::VerdictBanner;
+use super::{FormCtx, Shared};
+use crate::browser;
+use crate::form::Form;
+use crate::i18n;
+use crate::state::{Action, ImportProblem, Source, State};
+use std::rc::Rc;
+use tic_core::vocab::Status;
+use tic_core::{explain, Lang};
+use yew::prelude::*;
+
+/// Properties of [`App`] (what `mount` reads from its options).
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    /// Interface language to start with.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Compact layout (embed): no indicator self-rating, no radar.
+    #[prop_or_default]
+    pub compact: bool,
+    /// Save answers in localStorage and restore them.
+    #[prop_or_default]
+    pub storage: bool,
+    /// Applicant JSON to start with (takes precedence over a link and saved answers).
+    #[prop_or_default]
+    pub applicant: Option<AttrValue>,
+    /// Read an `#applicant=` link from the address.
+    #[prop_or_default]
+    pub read_link: bool,
+}
+
+/// The state the app opens with: the given applicant, else the link, else saved answers.
+fn initial(p: &AppProps) -> State {
+    let s = Rc::new(State::new(Form::default(), p.lang, p.compact, p.storage));
+    let s = if let Some(json) = &p.applicant {
+        s.reduce(Action::Import(Source::File, json.to_string()))
+    } else if let Some(data) = p.read_link.then(browser::link_data).flatten() {
+        match browser::decode_link_data(&data) {
+            Some(json) => {
+                let s = s.reduce(Action::Import(Source::Link, json));
+                if s.import_errors.is_none() {
+                    browser::drop_link_from_address();
+                }
+                s
+            }
+            None => s.reduce(Action::Refuse(Source::Link, ImportProblem::BadLink)),
+        }
+    } else if let Some(form) = p.storage.then(browser::restore).flatten() {
+        s.reduce(Action::Restore(form))
+    } else {
+        s
+    };
+    Rc::try_unwrap(s).unwrap_or_else(|rc| (*rc).clone())
+}
+
+/// The app.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let p = props.clone();
+        move || initial(&p)
+    });
+    let root = use_node_ref();
+    let today = use_memo((), |_| browser::today());
+    let l = state.lang;
+
+    // The result event, once after mount and whenever the result changes.
+    {
+        let root = root.clone();
+        use_effect_with(state.report.clone(), move |report| {
+            if let Some(host) = root
+                .cast::<web_sys::Element>()
+                .and_then(|e| e.parent_element())
+            {
+                browser::dispatch_result(&host, report);
+            }
+        });
+    }
+    // `<html lang>` follows on the main page.
+    {
+        let root = root.clone();
+        use_effect_with(l, move |l| {
+            if let Some(host) = root.cast::<web_sys::Element>() {
+                browser::follow_lang(&host, l.code());
+            }
+        });
+    }
+    // Autosave.
+    {
+        let st = state.clone();
+        use_effect_with(state.form.clone(), move |_| {
+            if st.storage {
+                browser::save(&st.applicant, &st.form, st.draft());
+            }
+        });
+    }
+
+    let d = state.dispatcher();
+    let onset = {
+        let d = d.clone();
+        Callback::from(move |(path, v): (String, String)| d.dispatch(Action::Set(path, v)))
+    };
+    let ontoggle = {
+        let d = d.clone();
+        Callback::from(move |(list, id, on): (String, String, bool)| {
+            d.dispatch(Action::Toggle { list, id, on })
+        })
+    };
+    let onnone = {
+        let d = d.clone();
+        Callback::from(move |(list, on): (String, bool)| d.dispatch(Action::NoneOf(list, on)))
+    };
+    let ondistrict = {
+        let d = d.clone();
+        Callback::from(move |v: String| d.dispatch(Action::District(v)))
+    };
+    let onlang = {
+        let d = d.clone();
+        let other = match l {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        Callback::from(move |_| d.dispatch(Action::Lang(other)))
+    };
+    let onfocus = {
+        let root = root.clone();
+        Callback::from(move |id: String| {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                browser::focus(&el, &id);
+            }
+        })
+    };
+    let onexport = {
+        let root = root.clone();
+        let applicant = state.applicant.clone();
+        Callback::from(move |_| {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                browser::download("applicant.json", &applicant.to_json(), &el);
+            }
+        })
+    };
+    let onimport = {
+        let d = d.clone();
+        Callback::from(move |file: web_sys::File| {
+            let d = d.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                {
+                    Some(text) => d.dispatch(Action::Import(Source::File, text)),
+                    None => d.dispatch(Action::Refuse(Source::File, ImportProblem::Unreadable)),
+                }
+            });
+        })
+    };
+    let oncopy = {
+        let d = d.clone();
+        let applicant = state.applicant.clone();
+        Callback::from(move |_| {
+            let link = browser::share_link(&applicant);
+            let d = d.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = browser::copy(&link).await;
+                d.dispatch(Action::Link(link, ok));
+            });
+        })
+    };
+    let onprint = Callback::from(|_| browser::print());
+    let onclear = {
+        let d = d.clone();
+        Callback::from(move |_| {
+            browser::forget();
+            d.dispatch(Action::Clear);
+        })
+    };
+
+    let ctx = FormCtx {
+        lang: l,
+        form: state.form.clone(),
+        errors: state.errors.clone(),
+        onset,
+    };
+    let assessment = Shared(state.assessment.clone());
+    let applicant = Shared(state.applicant.clone());
+    let (answered, total) = state.progress();
+    let open = state
+        .assessment
+        .requirements
+        .iter()
+        .filter(|r| r.status != Status::Met)
+        .count();
+    let live = match l {
+        Lang::Zh => format!(
+            "{}。资金支持估算合计{}。{}项要求待达到或待填写。",
+            i18n::verdict(state.assessment.verdict).get(l),
+            explain::money(state.assessment.funding.total, l),
+            open
+        ),
+        Lang::En => format!(
+            "{}. Subsidy estimate: {} in total. {} requirement(s) open.",
+            i18n::verdict(state.assessment.verdict).get(l),
+            explain::money(state.assessment.funding.total, l),
+            open
+        ),
+    };
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    html! {
+        <div class={classes!("tic-app", state.compact.then_some("tic-app--compact"))} lang={l.code()} ref={root}>
+            <a class="skip-link" href="#tic-results">{i18n::SKIP_TO_RESULTS.get(l)}</a>
+            <Masthead lang={l} {onlang} />
+            <div class="tic-layout">
+                <div class="tic-main">
+                    <ErrorSummary lang={l} errors={state.errors.clone()} {onfocus} />
+                    <Progress lang={l} {answered} {total} />
+                    <form class="tic-form" novalidate=true {onsubmit} aria-label={i18n::FORM_HEADING.get(l)}>
+                        <SectionBasic ctx={ctx.clone()} {ondistrict} />
+                        <SectionFields ctx={ctx.clone()} ontoggle={ontoggle.clone()} onnone={onnone.clone()} />
+                        <SectionLead ctx={ctx.clone()} {ontoggle} {onnone} />
+                        <SectionOrg ctx={ctx.clone()} />
+                        <SectionInvest ctx={ctx.clone()} />
+                        <SectionTeam ctx={ctx.clone()} />
+                        <SectionEco ctx={ctx.clone()} />
+                        if !state.compact {
+                            <SectionIndicators ctx={ctx.clone()} assessment={assessment.clone()} />
+                        }
+                    </form>
+                    <Actions lang={l} storage={state.storage} import_errors={state.import_errors.clone()}
+                        link={state.link.clone()} notice={state.notice}
+                        {onexport} {onimport} {oncopy} {onprint} {onclear} />
+                </div>
+                <aside class="tic-results" id="tic-results" aria-labelledby="results-h" tabindex="-1">
+                    <h2 class="tic-results__title" id="results-h">{i18n::RESULTS_HEADING.get(l)}</h2>
+                    <p class="visually-hidden" aria-live="polite" aria-atomic="true">{live}</p>
+                    <VerdictBanner lang={l} assessment={assessment.clone()} />
+                    <FundingChart lang={l} assessment={assessment.clone()} />
+                    <Gaps lang={l} assessment={assessment.clone()} applicant={applicant} />
+                    if !state.compact {
+                        <Radar lang={l} assessment={assessment.clone()} />
+                    }
+                    <PolicyNotice lang={l} today={*today} />
+                </aside>
+                <Answers lang={l} form={state.form.clone()} />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,119 @@
+//! One component per file. Components render the [`crate::state::State`] they are given and
+//! report what the user did through `on…` callbacks; they decide nothing.
+
+pub mod actions;
+pub mod answers;
+pub mod app;
+pub mod check_list;
+pub mod error_summary;
+pub mod funding;
+pub mod gaps;
+pub mod masthead;
+pub mod policy_notice;
+pub mod progress;
+pub mod radar;
+pub mod section_basic;
+pub mod section_eco;
+pub mod section_fields;
+pub mod section_indicators;
+pub mod section_invest;
+pub mod section_lead;
+pub mod section_org;
+pub mod section_team;
+pub mod select_field;
+pub mod text_field;
+pub mod verdict;
+
+use crate::form::FieldError;
+use crate::form::Form;
+use crate::i18n::{self, Tr};
+use std::rc::Rc;
+use tic_core::Lang;
+use yew::prelude::*;
+
+/// What every form section needs: the language, the raw answers, the problems and the
+/// callback that sets a field (contract path, raw text).
+#[derive(Clone, PartialEq)]
+pub struct FormCtx {
+    /// Interface language.
+    pub lang: Lang,
+    /// The raw answers.
+    pub form: Rc<Form>,
+    /// Problems of fields.
+    pub errors: Rc<Vec<FieldError>>,
+    /// Sets a field: (contract path, raw text).
+    pub onset: Callback<(String, String)>,
+}
+
+impl FormCtx {
+    /// The message of a field's problem, in the current language.
+    pub fn error(&self, path: &str) -> Option<AttrValue> {
+        self.errors
+            .iter()
+            .find(|e| e.path == path)
+            .map(|e| AttrValue::from(e.message(self.lang)))
+    }
+
+    /// The raw text of a field.
+    pub fn value(&self, path: &str) -> AttrValue {
+        AttrValue::from(self.form.get(path).to_owned())
+    }
+
+    /// A translated string.
+    pub fn t(&self, tr: Tr) -> AttrValue {
+        AttrValue::Static(tr.get(self.lang))
+    }
+
+    /// Label and hint of a scalar field.
+    pub fn label(&self, path: &str) -> (AttrValue, Option<AttrValue>) {
+        match i18n::field(path) {
+            Some((l, h)) => (self.t(l), h.map(|h| self.t(h))),
+            None => (AttrValue::from(path.to_owned()), None),
+        }
+    }
+}
+
+/// Options of a yes/no select.
+pub fn yes_no(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+    vec![
+        ("true".into(), i18n::YES.get(lang).into()),
+        ("false".into(), i18n::NO.get(lang).into()),
+    ]
+}
+
+/// A section of the form: a fieldset-like block with a heading and its clause.
+pub fn section(id: &str, title: AttrValue, clause: &str, body: Html) -> Html {
+    html! {
+        <section class="form-section" id={id.to_owned()} aria-labelledby={format!("{id}-h")}>
+            <h3 class="form-section__title" id={format!("{id}-h")}>
+                {title}
+                if !clause.is_empty() { <span class="clause-tag">{clause.to_owned()}</span> }
+            </h3>
+            {body}
+        </section>
+    }
+}
+
+/// A shared value compared by identity, for properties holding core results that have no
+/// `PartialEq` (the reducer makes a new one on every change).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}

@@ -1,0 +1,569 @@
+//! Every string of the page's own interface, in Chinese and English. Policy names, titles,
+//! explanations and clause texts come from the core (`tic_core::Text`), not from here.
+
+use tic_core::vocab::{Due, LeadKind, LegalStatus, LimitedBy, Platform, Rating, Recommender};
+use tic_core::vocab::{Status, Verdict};
+use tic_core::Lang;
+
+/// One interface string in Chinese and English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tr(pub &'static str, pub &'static str);
+
+impl Tr {
+    /// The version in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.0,
+            Lang::En => self.1,
+        }
+    }
+}
+
+/// Picks the Chinese or English of two formatted strings.
+pub fn pick(lang: Lang, zh: String, en: String) -> String {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Name of the service in the top bar.
+pub const SERVICE: Tr = Tr(
+    "宁波市技术创新中心 · 申报自评工具",
+    "Ningbo Technology Innovation Centres · self-assessment",
+);
+/// Phase banner tag.
+pub const PHASE_TAG: Tr = Tr("草案", "Draft");
+/// Phase banner text.
+pub const PHASE_TEXT: Tr = Tr(
+    "依据《宁波市技术创新中心建设工作指引（试行）》征求意见稿，结果仅为估算。",
+    "Based on the draft for comments of the Ningbo guideline; results are estimates.",
+);
+/// Page title.
+pub const TITLE: Tr = Tr(
+    "宁波市技术创新中心申报自评",
+    "Ningbo Technology Innovation Centre: self-assessment",
+);
+/// Line under the title.
+pub const LEAD: Tr = Tr(
+    "填写中心的基本情况，即时查看是否符合申报条件、各阶段需达到的要求和可获得的市级资金支持估算。所填信息只保存在本浏览器中，不会发送到任何地方。",
+    "Describe the planned centre and see at once whether it may apply, what it must reach at each stage, and an estimate of the municipal subsidy. Your answers stay in this browser and are sent nowhere.",
+);
+/// The language switch, naming the other language.
+pub const LANG_TOGGLE: Tr = Tr("English", "中文");
+/// Accessible name of the language switch.
+pub const LANG_TOGGLE_LABEL: Tr = Tr("Switch to English", "切换到中文");
+/// Heading of the form.
+pub const FORM_HEADING: Tr = Tr("填写情况", "Your answers");
+/// Heading of the results.
+pub const RESULTS_HEADING: Tr = Tr("自评结果", "Result");
+/// Progress label.
+pub const PROGRESS: Tr = Tr("填写进度", "Answered");
+/// Error summary heading.
+pub const ERROR_SUMMARY: Tr = Tr("请检查以下内容", "There is a problem");
+/// Error summary intro.
+pub const ERROR_SUMMARY_INTRO: Tr = Tr(
+    "以下填写内容暂未计入结果，其余内容已照常计算：",
+    "These answers are left out of the result until corrected; everything else is counted:",
+);
+/// Option meaning "not answered".
+pub const CHOOSE: Tr = Tr("请选择", "Select");
+/// Yes.
+pub const YES: Tr = Tr("是", "Yes");
+/// No.
+pub const NO: Tr = Tr("否", "No");
+/// Checkbox: none of these.
+pub const NONE_OF_THESE: Tr = Tr("以上都没有", "None of these");
+/// Hint under a checkbox list.
+pub const CHECK_ALL: Tr = Tr("可多选。", "Select all that apply.");
+/// Unit after money inputs.
+pub const WAN_SHORT: Tr = Tr("万元", "万元");
+/// Between the choices and "none of these".
+pub const OR: Tr = Tr("或", "or");
+/// Hint of the fields section.
+pub const HINT_FIELDS: Tr = Tr(
+    "二（二）：围绕三大科创高地和十大标志性产业链，抢占碳达峰碳中和技术制高点，聚焦重点优势产业集群。至少属于其中之一。",
+    "二（二）: the centre must work in at least one of the highlands, landmark chains or priority clusters, or on carbon-peak / carbon-neutral technology.",
+);
+/// Marker of an unconfirmed list entry.
+pub const UNCONFIRMED: Tr = Tr("待确认", "unconfirmed");
+/// Error: not a number.
+pub const ERR_NOT_NUMBER: Tr = Tr(
+    "请输入数字，例如 1200 或 1,200.5",
+    "Enter a number, like 1200 or 1,200.5",
+);
+/// Error: a later year given while an earlier one is empty.
+pub const ERR_EARLIER_YEAR: Tr = Tr(
+    "前一年尚未填写：请按年份顺序填写，或清空之后的年份",
+    "The year before is empty: fill the years in order, or clear the later ones",
+);
+/// District choice "other".
+pub const DISTRICT_OTHER: Tr = Tr("其他（请填写）", "Other (type it)");
+/// Label of the free-text district.
+pub const DISTRICT_OTHER_LABEL: Tr = Tr("所在区域名称", "Name of the district or zone");
+
+/// Section headings and their clause, hint.
+pub const SEC_BASIC: Tr = Tr("基本情况与推荐", "The centre and who recommends it");
+/// Fields section.
+pub const SEC_FIELDS: Tr = Tr("重点领域", "Priority fields");
+/// Lead unit section.
+pub const SEC_LEAD: Tr = Tr("依托单位与创新载体", "Lead unit and its platforms");
+/// Organisation section.
+pub const SEC_ORG: Tr = Tr("组织架构", "Organisation");
+/// Investment section.
+pub const SEC_INVEST: Tr = Tr("资金投入", "Investment");
+/// Team section.
+pub const SEC_TEAM: Tr = Tr("人才团队", "Team");
+/// Ecosystem section.
+pub const SEC_ECO: Tr = Tr("创新生态", "Innovation ecosystem");
+/// Indicators section.
+pub const SEC_IND: Tr = Tr(
+    "指标体系自评（附件1）",
+    "Self-rating of the indicators (Annex 1)",
+);
+/// Hint of the investment section.
+pub const HINT_INVEST: Tr = Tr(
+    "按建设年度填写各类资金投入合计（依托单位、共建单位、财政补助等），单位万元。未填的年份按“未知”处理，不按0计。",
+    "Total investment from all sources (lead unit, partners, public funds) per construction year, in 万元. A year left empty counts as unknown, not as zero.",
+);
+/// Heading of total investment.
+pub const INVEST_TOTAL: Tr = Tr("各年度总投入", "Total investment per year");
+/// Heading of capacity investment.
+pub const INVEST_CAPACITY: Tr = Tr(
+    "创新能力建设投入（资金支持的计算基数）",
+    "Capacity-building investment (the subsidy base)",
+);
+/// Hint of capacity investment.
+pub const HINT_CAPACITY: Tr = Tr(
+    "前三年每年的创新能力建设投入。不填则按前三年总投入计算。",
+    "Capacity-building investment in each of years 1–3. If left empty, the total investment of those years is used.",
+);
+/// Hint of the team section.
+pub const HINT_TEAM: Tr = Tr(
+    "批复创建后第2年和第5年计划（或已有）的人数和团队数。",
+    "Planned (or actual) numbers at year 2 and year 5 after approval.",
+);
+/// Hint of the ecosystem section.
+pub const HINT_ECO: Tr = Tr(
+    "建设期满时的计划数（累计）。",
+    "Planned figures at the end of construction (cumulative).",
+);
+/// Hint of the indicators section.
+pub const HINT_IND: Tr = Tr(
+    "指引附件1共10项一级指标、42项二级指标。已由上方信息得出的指标自动显示，无需自评；其余请按实际情况自评。指引未规定权重，结果只统计项数。",
+    "Annex 1 has 10 first-level and 42 second-level indicators. Those your answers above already decide are shown as derived; rate the others yourself. The guideline gives no weights, so only counts are shown.",
+);
+/// Marker of a derived indicator.
+pub const DERIVED: Tr = Tr("由上方填写的信息得出", "Derived from your answers above");
+/// Marker of a derivable indicator not yet derived.
+pub const DERIVABLE: Tr = Tr(
+    "填写上方相关信息后将自动得出；也可先自评",
+    "Will be derived once the related answers above are given; you may rate it meanwhile",
+);
+/// Hint of the chains list.
+pub const CHAINS_UNCONFIRMED: Tr = Tr(
+    "注意：指引原文未列出“十大标志性产业链”的名单。以下名单来自公开资料，尚未确认是否为指引所指，仅供参考。",
+    "Note: the guideline does not list the ten landmark chains. The names below come from public sources and are not confirmed to be the ones it means.",
+);
+/// Group heading for Ningbo chains.
+pub const CHAINS_NINGBO: Tr = Tr("宁波市公开资料", "From a Ningbo notice");
+/// Group heading for Zhejiang chains.
+pub const CHAINS_ZHEJIANG: Tr = Tr("浙江省十大标志性产业链", "Zhejiang's ten landmark chains");
+/// Hint of the platforms list.
+pub const HINT_PLATFORMS: Tr = Tr(
+    "依托单位已建设的省级以上创新载体。可多选。",
+    "Provincial-or-higher innovation platforms the lead unit already runs. Select all that apply.",
+);
+
+/// Actions.
+pub const ACTIONS: Tr = Tr("保存与分享", "Save and share");
+/// Autosave note.
+pub const AUTOSAVE_ON: Tr = Tr(
+    "填写内容自动保存在本浏览器中，刷新页面后仍在。",
+    "Your answers are saved in this browser automatically and come back after a reload.",
+);
+/// Autosave off note.
+pub const AUTOSAVE_OFF: Tr = Tr(
+    "本页面不自动保存填写内容。",
+    "Answers are not saved automatically here.",
+);
+/// Export.
+pub const EXPORT: Tr = Tr("导出为 JSON 文件", "Export as a JSON file");
+/// Import.
+pub const IMPORT: Tr = Tr("导入 JSON 文件", "Import a JSON file");
+/// Copy link.
+pub const COPY_LINK: Tr = Tr("复制分享链接", "Copy a link to these answers");
+/// Link copied.
+pub const LINK_COPIED: Tr = Tr(
+    "链接已复制。链接中包含全部填写内容，请只发给可信的人。",
+    "Link copied. It holds all your answers: share it only with people you trust.",
+);
+/// Link not copied automatically.
+pub const LINK_NOT_COPIED: Tr = Tr(
+    "无法自动复制，请手动复制下面的链接。链接中包含全部填写内容。",
+    "Could not copy automatically: copy the link below. It holds all your answers.",
+);
+/// Label of the link field.
+pub const LINK_LABEL: Tr = Tr("分享链接", "Link");
+/// Print.
+pub const PRINT: Tr = Tr("打印或存为 PDF", "Print or save as PDF");
+/// Clear.
+pub const CLEAR: Tr = Tr("清除我的数据", "Clear my data");
+/// Cleared.
+pub const CLEARED: Tr = Tr(
+    "已清除全部填写内容和本地保存的数据。",
+    "All answers and the data saved in this browser are cleared.",
+);
+/// Imported.
+pub const IMPORTED: Tr = Tr(
+    "已导入文件中的填写内容。",
+    "The answers from the file are loaded.",
+);
+/// Loaded from a link.
+pub const FROM_LINK: Tr = Tr(
+    "已载入链接中的填写内容。",
+    "The answers from the link are loaded.",
+);
+/// Restored from storage.
+pub const RESTORED: Tr = Tr(
+    "已恢复上次保存的填写内容。",
+    "Your saved answers are restored.",
+);
+/// Import refused.
+pub const IMPORT_REFUSED: Tr = Tr(
+    "未导入：该文件有以下问题，当前填写内容未作改动。",
+    "Not imported: the file has these problems. Your current answers are unchanged.",
+);
+/// Link refused.
+pub const LINK_REFUSED: Tr = Tr(
+    "链接中的数据无法读取，当前填写内容未作改动：",
+    "The link's data cannot be read; your current answers are unchanged:",
+);
+/// Link payload not decodable.
+pub const LINK_BAD_DATA: Tr = Tr(
+    "链接数据不是有效的 base64url 编码的 UTF-8 文本",
+    "the link's data is not base64url-encoded UTF-8 text",
+);
+/// File unreadable.
+pub const FILE_UNREADABLE: Tr = Tr("无法读取该文件", "the file cannot be read");
+/// Whole document.
+pub const WHOLE_FILE: Tr = Tr("整个文件", "whole file");
+
+/// Verdict section heading.
+pub const VERDICT: Tr = Tr("申报条件", "Eligibility");
+/// Funding heading.
+pub const FUNDING: Tr = Tr(
+    "市级资金支持估算（三（四））",
+    "Municipal subsidy estimate (三（四）)",
+);
+/// Funding note.
+pub const FUNDING_NOTE: Tr = Tr(
+    "无论是否符合申报条件均按获批创建计算，仅为估算。",
+    "Computed as if the centre were approved, whatever the eligibility; an estimate only.",
+);
+/// Year n.
+pub fn year(n: usize, lang: Lang) -> String {
+    pick(lang, format!("第{n}年"), format!("Year {n}"))
+}
+/// Total.
+pub const TOTAL: Tr = Tr("合计", "Total");
+/// Left of the total cap.
+pub const LEFT_OF_CAP: Tr = Tr("合计上限剩余", "Left of the total cap");
+/// Base.
+pub const BASE: Tr = Tr("计算基数", "Base");
+/// Amount.
+pub const AMOUNT: Tr = Tr("支持金额", "Subsidy");
+/// Decided by.
+pub const DECIDED_BY: Tr = Tr("决定因素", "Decided by");
+/// Chart legend: 30% of base.
+pub const LEGEND_RATE: Tr = Tr("按投入30%计", "30% of the base");
+/// Chart legend: cap.
+pub const LEGEND_CAP: Tr = Tr("当年上限", "Cap of the year");
+/// Chart legend: amount.
+pub const LEGEND_AMOUNT: Tr = Tr("支持金额", "Subsidy");
+/// Gaps heading.
+pub const GAPS: Tr = Tr("各阶段要求", "What must be reached, and when");
+/// No open requirement.
+pub const NO_GAPS: Tr = Tr("所有要求均已满足。", "Every requirement is met.");
+/// Met requirements group.
+pub const MET_GROUP: Tr = Tr("已满足的要求", "Requirements met");
+/// Actual.
+pub const ACTUAL: Tr = Tr("现有", "Yours");
+/// Required.
+pub const REQUIRED: Tr = Tr("要求", "Required");
+/// Shortfall.
+pub const SHORTFALL: Tr = Tr("尚差", "Missing");
+/// Not answered.
+pub const NOT_GIVEN: Tr = Tr("未填写", "not given");
+/// Clause.
+pub const CLAUSE: Tr = Tr("依据", "Clause");
+/// Original text.
+pub const ORIGINAL: Tr = Tr("查看指引原文", "Original text of the clause (Chinese)");
+/// Gate marker.
+pub const GATE: Tr = Tr("门槛条件", "Gate");
+/// Radar heading.
+pub const RADAR: Tr = Tr("指标覆盖情况（附件1）", "Indicator coverage (Annex 1)");
+/// Radar note.
+pub const RADAR_NOTE: Tr = Tr(
+    "每个方向为一项一级指标：深色为已达到的二级指标占比，浅色为已填写（含由上方信息得出）的占比。",
+    "Each axis is one first-level indicator: dark is the share of its second-level indicators met, light the share answered (including derived ones).",
+);
+/// Radar: met share.
+pub const RADAR_MET: Tr = Tr("已达到", "Met");
+/// Radar: answered share.
+pub const RADAR_ANSWERED: Tr = Tr("已填写", "Answered");
+/// Radar: group column.
+pub const RADAR_GROUP: Tr = Tr("一级指标", "First-level indicator");
+/// Notice heading.
+pub const NOTICE: Tr = Tr("说明", "About this result");
+/// Policy version label.
+pub const POLICY_VERSION: Tr = Tr("政策版本", "Policy version");
+/// Date label.
+pub const DATE: Tr = Tr("评估日期", "Date");
+/// Privacy note.
+pub const PRIVACY: Tr = Tr(
+    "计算全部在您的浏览器中完成，填写内容不会上传。",
+    "Everything is computed in your browser; nothing you enter is uploaded.",
+);
+/// Skip link.
+pub const SKIP_TO_RESULTS: Tr = Tr("跳到自评结果", "Skip to the result");
+/// Print heading of the answers.
+pub const PRINT_ANSWERS: Tr = Tr("填写内容", "Answers");
+
+/// A date as written in `lang`.
+pub fn date(y: u32, m: u32, d: u32, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        Lang::Zh => format!("{y}年{m}月{d}日"),
+        Lang::En => {
+            let name = MONTHS
+                .get((m as usize).wrapping_sub(1))
+                .copied()
+                .unwrap_or("");
+            format!("{d} {name} {y}")
+        }
+    }
+}
+
+/// Progress text.
+pub fn progress(answered: usize, total: usize, lang: Lang) -> String {
+    pick(
+        lang,
+        format!("已填写 {answered} / {total} 项"),
+        format!("{answered} of {total} answered"),
+    )
+}
+
+/// Name of a verdict.
+pub fn verdict(v: Verdict) -> Tr {
+    match v {
+        Verdict::Eligible => Tr("符合申报条件", "Eligible"),
+        Verdict::EligibleWithGaps => Tr(
+            "符合申报门槛，尚有条件待达到",
+            "Eligible, with conditions still to meet",
+        ),
+        Verdict::NotEligible => Tr("不符合申报条件", "Not eligible"),
+        Verdict::Incomplete => Tr("信息不完整，暂无法判断", "Not enough answers to decide yet"),
+    }
+}
+
+/// Name of a status.
+pub fn status(s: Status) -> Tr {
+    match s {
+        Status::Met => Tr("已满足", "Met"),
+        Status::Gap => Tr("未达到", "Not met"),
+        Status::Unknown => Tr("待填写", "Not answered"),
+    }
+}
+
+/// Heading of a due point.
+pub fn due(d: Due) -> Tr {
+    match d {
+        Due::Application => Tr("申报前", "Before applying"),
+        Due::Year2 => Tr("批复创建后2年内", "Within 2 years of approval"),
+        Due::Year5 => Tr("批复创建后5年内", "Within 5 years of approval"),
+        Due::Acceptance => Tr("建设期满验收时", "At acceptance, when construction ends"),
+    }
+}
+
+/// Name of a funding term.
+pub fn limited_by(l: LimitedBy) -> Tr {
+    match l {
+        LimitedBy::Rate => Tr("按投入30%计", "30% of the base"),
+        LimitedBy::FirstYearCap => Tr("首年上限500万元", "First-year cap (500 万元)"),
+        LimitedBy::TotalCap => Tr("合计上限1000万元", "Total cap (1,000 万元)"),
+    }
+}
+
+/// Short name of a funding term (chart).
+pub fn limited_by_short(l: LimitedBy) -> Tr {
+    match l {
+        LimitedBy::Rate => Tr("按30%", "30% rule"),
+        LimitedBy::FirstYearCap => Tr("首年上限", "1st-year cap"),
+        LimitedBy::TotalCap => Tr("合计上限", "total cap"),
+    }
+}
+
+/// Name of a rating.
+pub fn rating(r: Rating) -> Tr {
+    match r {
+        Rating::Met => Tr("已达到", "Met"),
+        Rating::Partial => Tr("部分达到", "Partly met"),
+        Rating::NotMet => Tr("未达到", "Not met"),
+        Rating::Unknown => Tr("不确定", "Not sure"),
+    }
+}
+
+/// Name of a recommender.
+pub fn recommender(r: Recommender) -> Tr {
+    match r {
+        Recommender::District => Tr(
+            "区（县、市）政府/管委会推荐",
+            "A district (county, city) government or management committee",
+        ),
+        Recommender::MunicipalDepartment => Tr("市级有关部门推荐", "A municipal department"),
+        Recommender::MunicipalLayout => {
+            Tr("市政府主动布局", "Laid out by the municipal government")
+        }
+        Recommender::None => Tr("暂无推荐", "Nobody yet"),
+    }
+}
+
+/// Name of a lead-unit kind.
+pub fn lead_kind(k: LeadKind) -> Tr {
+    match k {
+        LeadKind::Enterprise => Tr("企业", "Enterprise"),
+        LeadKind::University => Tr("高校", "University"),
+        LeadKind::ResearchInstitute => Tr("科研院所", "Research institute"),
+        LeadKind::Other => Tr("其他", "Other"),
+    }
+}
+
+/// Name of a platform.
+pub fn platform(p: Platform) -> Tr {
+    match p {
+        Platform::NationalEngineeringCenter => Tr(
+            "国家工程技术研究中心",
+            "National engineering technology research centre",
+        ),
+        Platform::ProvincialEngineeringCenter => Tr(
+            "省工程技术研究中心",
+            "Provincial engineering technology research centre",
+        ),
+        Platform::ProvincialKeyEnterpriseInstitute => Tr(
+            "省重点企业研究院",
+            "Provincial key enterprise research institute",
+        ),
+        Platform::NationalEnterpriseTechCenter => {
+            Tr("国家企业技术中心", "National enterprise technology centre")
+        }
+        Platform::ProvincialEnterpriseTechCenter => Tr(
+            "省级企业技术中心",
+            "Provincial enterprise technology centre",
+        ),
+        Platform::KeyLaboratory => Tr("重点实验室", "Key laboratory"),
+        Platform::OtherProvincialPlatform => Tr(
+            "其他省级以上创新载体",
+            "Other provincial-or-higher platform",
+        ),
+    }
+}
+
+/// Name of a legal status.
+pub fn legal_status(s: LegalStatus) -> Tr {
+    match s {
+        LegalStatus::Independent => Tr("独立法人", "Independent legal entity"),
+        LegalStatus::SeparateAccounting => Tr(
+            "人、物相对独立，财务单独核算（尚未独立法人）",
+            "Separately managed, separate accounts (not yet a legal entity)",
+        ),
+        LegalStatus::None => Tr("尚未独立", "Neither yet"),
+    }
+}
+
+/// Label and hint of a scalar field, by contract path. `None` for paths the page has no
+/// field for.
+pub fn field(path: &str) -> Option<(Tr, Option<Tr>)> {
+    let f = |l, h| Some((l, h));
+    match path {
+        "name" => f(Tr("创新中心名称", "Name of the centre"), Some(Tr("例如：宁波市某某材料技术创新中心", "For example: Ningbo XX Materials Technology Innovation Centre"))),
+        "district" => f(Tr("所在区（县、市）或管委会", "District (county, city) or management committee"), None),
+        "recommended_by" => f(Tr("推荐方式", "Who recommends the centre"), Some(Tr("三（一）：市政府主动布局和区（县、市）政府（管委会）、相关部门推荐相结合。", "三（一）: laid out by the city, or recommended by a district or a department."))),
+        "lead_unit.kind" => f(Tr("主要依托单位类型", "Kind of the main lead unit"), None),
+        "lead_unit.leading_enterprise" => f(Tr("是否为创新能力突出的领军企业", "Is it a leading enterprise with outstanding innovation capacity?"), None),
+        "lead_unit.platforms" => f(Tr("已建设的省级以上创新载体", "Provincial-or-higher platforms it runs"), None),
+        "fields.highlands" => f(Tr("三大科创高地", "The three science and innovation highlands"), None),
+        "fields.chains" => f(Tr("十大标志性产业链", "The ten landmark industrial chains"), None),
+        "fields.clusters" => f(Tr("重点优势产业集群", "Priority industry clusters"), None),
+        "fields.carbon_neutral" => f(Tr("是否属于碳达峰碳中和技术领域", "Is it carbon-peak / carbon-neutral technology?"), None),
+        "organization.legal_status" => f(Tr("法人形式", "Legal form"), Some(Tr("原则上应为独立法人；暂不具备条件的，先行实现人、物相对独立、财务单独核算，建设期内完成向独立法人过渡。", "In principle an independent legal entity; until then, separately managed with separate accounts, becoming a legal entity during construction."))),
+        "organization.bases" => f(Tr("核心以外的基地数量", "Bases beyond the core"), Some(Tr("“强核心、多基地”：要求建设期满时不少于2个。", "“Strong core, several bases”: at least 2 by acceptance."))),
+        "organization.board" => f(Tr("已设立理事会（董事会）", "Board (理事会/董事会) in place"), None),
+        "organization.director" => f(Tr("已聘任中心主任（总经理）", "Director (中心主任/总经理) appointed"), None),
+        "organization.chief_scientist" => f(Tr("已聘任首席科学家", "Chief scientist appointed"), None),
+        "organization.expert_committee" => f(Tr("已设立专家咨询委员会", "Expert advisory committee in place"), None),
+        "team.staff_year2" => f(Tr("第2年高水平技术创新队伍人数", "Innovation staff at year 2"), Some(Tr("要求不少于100人", "At least 100 required"))),
+        "team.teams_year2" => f(Tr("第2年高层次创新创业团队数", "High-level teams at year 2"), Some(Tr("要求不少于2个", "At least 2 required"))),
+        "team.staff_year5" => f(Tr("第5年高水平技术创新队伍人数", "Innovation staff at year 5"), Some(Tr("要求不少于300人", "At least 300 required"))),
+        "team.teams_year5" => f(Tr("第5年高层次创新创业团队数", "High-level teams at year 5"), Some(Tr("要求不少于5个", "At least 5 required"))),
+        "ecosystem.transfer_bases" => f(Tr("承接技术转移转化和产业化的基地数", "Bases taking up technology transfer"), Some(Tr("要求不少于1个", "At least 1 required"))),
+        "ecosystem.partner_firms" => f(Tr("紧密合作企业数", "Closely partnered firms"), Some(Tr("要求不少于20家", "At least 20 required"))),
+        "ecosystem.spinoffs" => f(Tr("累计衍生孵化企业数", "Spin-offs incubated (cumulative)"), Some(Tr("要求不少于5家", "At least 5 required"))),
+        "ecosystem.firms_served" => f(Tr("累计服务企业数", "Firms served (cumulative)"), Some(Tr("要求不少于100家", "At least 100 required"))),
+        _ => None,
+    }
+}
+
+/// The label of a field for messages (error summary, printed answers), by contract path.
+pub fn field_label(path: &str, lang: Lang) -> String {
+    let policy = tic_core::policy::current();
+    if let Some((l, _)) = field(path) {
+        return l.get(lang).to_owned();
+    }
+    if let Some(id) = path.strip_prefix("indicators.") {
+        if let Some(i) = policy.indicators.iter().find(|i| i.id == id) {
+            return pick(
+                lang,
+                format!("指标{id} {}", i.name.zh),
+                format!("Indicator {id} {}", i.name.en),
+            );
+        }
+    }
+    for (prefix, zh, en) in [
+        ("investment_wan[", "总投入", "total investment"),
+        (
+            "capacity_investment_wan[",
+            "创新能力建设投入",
+            "capacity-building investment",
+        ),
+    ] {
+        if let Some(n) = path
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            return pick(
+                lang,
+                format!("第{}年{zh}", n + 1),
+                format!("Year {} {en}", n + 1),
+            );
+        }
+    }
+    if path.is_empty() {
+        return WHOLE_FILE.get(lang).to_owned();
+    }
+    path.to_owned()
+}

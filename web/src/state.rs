@@ -1,0 +1,394 @@
+//! The page's one reducer: the raw form, what the core makes of it, the language and the
+//! interface flags. Every change goes through [`State::reduce`], which asks `tic_core` to parse
+//! and assess; components only render the state and send [`Action`]s.
+
+use crate::form::{remove_path, FieldError, FieldProblem, Form};
+use std::rc::Rc;
+use tic_core::indicators::RatingSource;
+use tic_core::{assess, parse_applicant, report, Applicant, Assessment, Detail, InputError, Lang};
+use yew::Reducible;
+
+/// Where a refused set of answers came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// An imported file.
+    File,
+    /// An `#applicant=` link.
+    Link,
+}
+
+/// A short message about the last action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A file was imported.
+    Imported,
+    /// A link was loaded.
+    FromLink,
+    /// Saved answers were restored.
+    Restored,
+    /// Everything was cleared.
+    Cleared,
+    /// The share link was copied.
+    Copied,
+    /// The share link could not be copied automatically.
+    NotCopied,
+}
+
+/// Why an import was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportProblem {
+    /// The core's problems with the data.
+    Input(Vec<InputError>),
+    /// The link's data is not base64url UTF-8.
+    BadLink,
+    /// The file could not be read.
+    Unreadable,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// The raw text of every field.
+    pub form: Rc<Form>,
+    /// The interface language.
+    pub lang: Lang,
+    /// The applicant the core read from the form (fields with problems left out).
+    pub applicant: Rc<Applicant>,
+    /// Its assessment.
+    pub assessment: Rc<Assessment<'static>>,
+    /// Problems of fields, in form order.
+    pub errors: Rc<Vec<FieldError>>,
+    /// The assessment as contract JSON (`tic assess`), for the result event.
+    pub report: Rc<str>,
+    /// The last refused import, with its problems.
+    pub import_errors: Option<(Source, ImportProblem)>,
+    /// A message about the last action.
+    pub notice: Option<Notice>,
+    /// The share link last made.
+    pub link: Option<String>,
+    /// Compact layout (embed): no indicator self-rating, no radar.
+    pub compact: bool,
+    /// Answers are saved in localStorage.
+    pub storage: bool,
+}
+
+/// Every change the page can make.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Sets the raw text of a field, by contract path.
+    Set(String, String),
+    /// Checks or unchecks one choice of a list.
+    Toggle {
+        /// Contract path of the list.
+        list: String,
+        /// The choice.
+        id: String,
+        /// Checked.
+        on: bool,
+    },
+    /// Checks or unchecks "none of these" of a list.
+    NoneOf(String, bool),
+    /// The district select changed (`"__other"` for free text).
+    District(String),
+    /// Switches the language.
+    Lang(Lang),
+    /// Loads the text of an applicant file or link.
+    Import(Source, String),
+    /// Refuses an import for a reason found outside the core.
+    Refuse(Source, ImportProblem),
+    /// Replaces the form (restoring saved answers).
+    Restore(Form),
+    /// A share link was made; whether it is on the clipboard.
+    Link(String, bool),
+    /// Clears every answer.
+    Clear,
+}
+
+impl State {
+    /// A fresh state showing `form`.
+    pub fn new(form: Form, lang: Lang, compact: bool, storage: bool) -> State {
+        let policy = tic_core::policy::current();
+        let applicant = Applicant::default();
+        let assessment = assess(policy, &applicant);
+        let mut s = State {
+            form: Rc::new(form),
+            lang,
+            applicant: Rc::new(applicant),
+            assessment: Rc::new(assessment),
+            errors: Rc::default(),
+            report: Rc::from(""),
+            import_errors: None,
+            notice: None,
+            link: None,
+            compact,
+            storage,
+        };
+        s.refresh();
+        s
+    }
+
+    /// Re-reads the form through the core and re-assesses. A field the core refuses is left
+    /// out and reported; everything else still counts.
+    fn refresh(&mut self) {
+        let policy = tic_core::policy::current();
+        let (mut value, mut errors) = self.form.to_value();
+        let mut applicant = Applicant::default();
+        for _ in 0..4 {
+            match tic_core::applicant_from_value(policy, &value) {
+                Ok(a) => {
+                    applicant = a;
+                    break;
+                }
+                Err(es) => {
+                    let mut removed = false;
+                    for e in es {
+                        removed |= remove_path(&mut value, &e.path);
+                        errors.push(FieldError {
+                            path: e.path.clone(),
+                            problem: FieldProblem::Core(e),
+                        });
+                    }
+                    if !removed {
+                        break;
+                    }
+                }
+            }
+        }
+        errors.sort_by_key(|e| field_order(&e.path));
+        errors.dedup_by(|a, b| a.path == b.path);
+        let assessment = assess(policy, &applicant);
+        let json = report(&assessment, &applicant, Detail::Full).to_json();
+        self.report = Rc::from(json);
+        self.assessment = Rc::new(assessment);
+        self.applicant = Rc::new(applicant);
+        self.errors = Rc::new(errors);
+    }
+
+    /// The raw text of the fields that have problems, for the draft store.
+    pub fn draft(&self) -> Option<std::collections::BTreeMap<String, String>> {
+        if self.errors.is_empty() {
+            None
+        } else {
+            Some(self.form.values.clone())
+        }
+    }
+
+    /// Whether an indicator is rated from the profile.
+    pub fn derived(&self, id: &str) -> bool {
+        let policy = tic_core::policy::current();
+        policy
+            .indicators
+            .iter()
+            .zip(self.assessment.indicators.iter())
+            .any(|(i, o)| i.id == id && o.source == RatingSource::Profile)
+    }
+
+    /// Answered and answerable fields.
+    pub fn progress(&self) -> (usize, usize) {
+        self.form.progress(&|id| self.derived(id))
+    }
+
+    /// The problem of a field, if any.
+    pub fn error(&self, path: &str) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.path == path)
+    }
+}
+
+/// Position of a field in the form, to list errors in reading order.
+fn field_order(path: &str) -> usize {
+    const ORDER: &[&str] = &[
+        "name",
+        "district",
+        "recommended_by",
+        "fields.",
+        "lead_unit.",
+        "organization.",
+        "investment_wan",
+        "capacity_investment_wan",
+        "team.",
+        "ecosystem.",
+        "indicators",
+    ];
+    let group = ORDER
+        .iter()
+        .position(|p| path.starts_with(p))
+        .unwrap_or(ORDER.len());
+    let idx = path
+        .rsplit_once('[')
+        .and_then(|(_, r)| r.trim_end_matches(']').parse::<usize>().ok())
+        .unwrap_or(0);
+    group * 100 + idx
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.notice = None;
+        let mut changed = true;
+        match action {
+            Action::Set(path, value) => Rc::make_mut(&mut s.form).set(&path, value),
+            Action::Toggle { list, id, on } => {
+                let f = Rc::make_mut(&mut s.form);
+                let l = f.lists.entry(list.clone()).or_default();
+                l.retain(|x| x != &id);
+                if on {
+                    l.push(id);
+                    let order = choice_order(&list);
+                    l.sort_by_key(|x| order.iter().position(|o| o == x));
+                }
+            }
+            Action::NoneOf(list, on) => {
+                let f = Rc::make_mut(&mut s.form);
+                if on {
+                    f.lists.insert(list, Vec::new());
+                } else {
+                    f.lists.remove(&list);
+                }
+            }
+            Action::District(choice) => {
+                let f = Rc::make_mut(&mut s.form);
+                if choice == "__other" {
+                    f.district_other = true;
+                    let policy = tic_core::policy::current();
+                    if policy.districts.iter().any(|d| d.id == f.get("district")) {
+                        f.set("district", String::new());
+                    }
+                } else {
+                    f.district_other = false;
+                    f.set("district", choice);
+                }
+            }
+            Action::Lang(l) => {
+                s.lang = l;
+                changed = false;
+            }
+            Action::Import(source, text) => {
+                let policy = tic_core::policy::current();
+                match parse_applicant(policy, &text) {
+                    Ok(a) => {
+                        s.form = Rc::new(Form::from_applicant(&a));
+                        s.import_errors = None;
+                        s.notice = Some(match source {
+                            Source::File => Notice::Imported,
+                            Source::Link => Notice::FromLink,
+                        });
+                    }
+                    Err(es) => {
+                        s.import_errors = Some((source, ImportProblem::Input(es)));
+                        changed = false;
+                    }
+                }
+            }
+            Action::Refuse(source, problem) => {
+                s.import_errors = Some((source, problem));
+                changed = false;
+            }
+            Action::Restore(form) => {
+                s.form = Rc::new(form);
+                s.notice = Some(Notice::Restored);
+            }
+            Action::Link(link, copied) => {
+                s.link = Some(link);
+                s.notice = Some(if copied {
+                    Notice::Copied
+                } else {
+                    Notice::NotCopied
+                });
+                changed = false;
+            }
+            Action::Clear => {
+                s.form = Rc::default();
+                s.import_errors = None;
+                s.link = None;
+                s.notice = Some(Notice::Cleared);
+            }
+        }
+        if changed {
+            s.refresh();
+        }
+        Rc::new(s)
+    }
+}
+
+/// The policy order of a list's choices.
+fn choice_order(list: &str) -> Vec<String> {
+    use tic_core::vocab::{FieldList, Platform};
+    let policy = tic_core::policy::current();
+    let of = |l: FieldList| policy.list(l).iter().map(|c| c.id.clone()).collect();
+    match list {
+        "fields.highlands" => of(FieldList::Highlands),
+        "fields.chains" => of(FieldList::Chains),
+        "fields.clusters" => of(FieldList::Clusters),
+        _ => Platform::ALL.iter().map(|p| p.id().to_owned()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tic_core::vocab::Verdict;
+
+    fn state() -> Rc<State> {
+        Rc::new(State::new(Form::default(), Lang::Zh, false, false))
+    }
+
+    #[test]
+    fn typing_reassesses() {
+        let s = state();
+        assert_eq!(s.assessment.verdict, Verdict::Incomplete);
+        let s = s.reduce(Action::Set(
+            "capacity_investment_wan[0]".into(),
+            "2000".into(),
+        ));
+        assert_eq!(s.assessment.funding.years[0].amount.as_wan(), 500.0);
+    }
+
+    #[test]
+    fn a_bad_number_is_kept_and_reported_and_the_rest_counts() {
+        let s = state()
+            .reduce(Action::Set("team.staff_year2".into(), "12x".into()))
+            .reduce(Action::Set("team.teams_year2".into(), "-1".into()))
+            .reduce(Action::Set("team.staff_year5".into(), "320".into()));
+        assert_eq!(s.form.get("team.staff_year2"), "12x");
+        let paths: Vec<&str> = s.errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["team.staff_year2", "team.teams_year2"]);
+        assert_eq!(s.applicant.team.staff_year5, Some(320));
+        assert_eq!(s.applicant.team.teams_year2, None);
+        assert!(s.draft().is_some());
+    }
+
+    #[test]
+    fn a_refused_import_leaves_the_answers() {
+        let s = state().reduce(Action::Set("name".into(), "A".into()));
+        let s = s.reduce(Action::Import(
+            Source::File,
+            "{\"schema\":\"x\",\"team\":1}".into(),
+        ));
+        assert_eq!(s.form.get("name"), "A");
+        match &s.import_errors {
+            Some((Source::File, ImportProblem::Input(es))) => assert_eq!(es.len(), 2),
+            other => panic!("expected refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lists_answered_none_make_scope_a_gap() {
+        let mut s = state();
+        for l in ["fields.highlands", "fields.chains", "fields.clusters"] {
+            s = s.reduce(Action::NoneOf(l.into(), true));
+        }
+        s = s.reduce(Action::Set("fields.carbon_neutral".into(), "false".into()));
+        assert_eq!(s.assessment.verdict, Verdict::NotEligible);
+        s = s.reduce(Action::Toggle {
+            list: "fields.clusters".into(),
+            id: "auto_parts".into(),
+            on: true,
+        });
+        assert_eq!(
+            s.applicant.fields.clusters.as_deref(),
+            Some(&["auto_parts".to_owned()][..])
+        );
+    }
+}

@@ -1,0 +1,142 @@
+// <tic-assess>: the self-assessment as a custom element for portal pages.
+//
+//   <script type="module" src="https://tool.example/www/embed.js"></script>
+//   <tic-assess lang="zh" mode="full"></tic-assess>
+//
+// Each element gets an open Shadow DOM holding the app's stylesheet, the embed's reset and one app
+// (its own state: several widgets on a page are independent; ids are scoped to each shadow root).
+// Attributes: lang="zh|en" (default zh), mode="full|compact" (default full); both may change later.
+// Initial applicant (contract JSON): a data-applicant="{…}" attribute, or a child
+// <script type="application/json">{…}</script> (data, not script: allowed by a strict CSP).
+// Every widget fires `tic-assess:result` (bubbles, composed: it reaches the host page, retargeted
+// to the <tic-assess> element) with the assessment as `detail`, after mounting and on every change.
+// Nothing is stored (storage: false) and nothing is sent anywhere.
+//
+// Needs, on the host page: script-src 'self' 'wasm-unsafe-eval' (or the embed's origin instead of
+// 'self') and style-src allowing the embed's origin; nothing inline. See docs/embed.md.
+import init, { mount } from './pkg/tic_web.js';
+
+/** Where this script lives: the stylesheets and the module are resolved from here, not the page. */
+const HERE = new URL('./', import.meta.url);
+const STYLESHEETS = [new URL('style.css', HERE).href, new URL('embed.css', HERE).href];
+
+// One WebAssembly instance for every widget on the page.
+let engine;
+function ready() {
+  if (!engine) engine = init({ module_or_path: new URL('pkg/tic_web_bg.wasm', HERE) });
+  return engine;
+}
+
+const LANGS = ['zh', 'en'];
+const MODES = ['full', 'compact'];
+const pick = (value, allowed) => (allowed.includes(value) ? value : allowed[0]);
+
+/** The host's initial applicant: data-applicant, else a child <script type="application/json">. */
+function initialApplicant(el) {
+  const attr = el.getAttribute('data-applicant');
+  const script = el.querySelector(':scope > script[type="application/json"]');
+  const text = attr ?? script?.textContent;
+  if (text == null || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    // Handed over as text all the same: the app lists the problems like a refused import.
+    console.warn(`<tic-assess>: the initial applicant is not valid JSON (${e.message})`);
+    return text;
+  }
+}
+
+export class TicAssess extends HTMLElement {
+  static observedAttributes = ['lang', 'mode'];
+
+  #container = null;
+  #handle = null;
+  #mounting = null;
+  #shown = { lang: null, mode: null };
+
+  connectedCallback() {
+    if (!this.shadowRoot) {
+      const root = this.attachShadow({ mode: 'open' });
+      for (const href of STYLESHEETS) {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = href;
+        root.append(link);
+      }
+    }
+    if (!this.#container && !this.#mounting) this.#mounting = this.#mount();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.#container) return;
+    this.#update();
+  }
+
+  get lang() { return pick(this.getAttribute('lang'), LANGS); }
+  set lang(v) { this.setAttribute('lang', v); }
+  get mode() { return pick(this.getAttribute('mode'), MODES); }
+  set mode(v) { this.setAttribute('mode', v); }
+
+  async #mount(applicant = initialApplicant(this)) {
+    try {
+      await ready();
+    } catch (e) {
+      this.#fail(e);
+      this.#mounting = null;
+      return;
+    }
+    const container = document.createElement('div');
+    container.className = 'tic-embed';
+    container.setAttribute('part', 'app');
+    this.#container?.remove();
+    this.shadowRoot.append(container);
+    this.#container = container;
+    this.#shown = { lang: this.lang, mode: this.mode };
+    container.dataset.mode = this.#shown.mode;
+    const options = { lang: this.#shown.lang, mode: this.#shown.mode, storage: false };
+    if (applicant !== undefined) options.applicant = applicant;
+    try {
+      this.#handle = mount(container, options) ?? null;
+    } catch (e) {
+      this.#fail(e);
+    }
+    this.#mounting = null;
+  }
+
+  /** Applies a changed lang/mode: through the app's handle when it offers one, else by remounting. */
+  #update() {
+    const want = { lang: this.lang, mode: this.mode };
+    if (want.lang === this.#shown.lang && want.mode === this.#shown.mode) return;
+    const h = this.#handle;
+    const setLang = h && (h.setLang || h.set_lang);
+    const setMode = h && (h.setMode || h.set_mode);
+    if ((want.lang === this.#shown.lang || setLang) && (want.mode === this.#shown.mode || setMode)) {
+      if (want.lang !== this.#shown.lang) setLang.call(h, want.lang);
+      if (want.mode !== this.#shown.mode) setMode.call(h, want.mode);
+      this.#shown = want;
+      this.#container.dataset.mode = want.mode;
+      return;
+    }
+    // No handle: mount afresh, keeping the answers if the app can hand them over.
+    const current = h && (h.applicant || h.applicantJson || h.applicant_json);
+    let applicant = initialApplicant(this);
+    if (typeof current === 'function') {
+      try { applicant = current.call(h); } catch { /* keep the initial applicant */ }
+    }
+    try { (h && (h.unmount || h.destroy))?.call(h); } catch { /* detached anyway */ }
+    this.#handle = null;
+    this.#mounting = this.#mount(applicant);
+  }
+
+  #fail(e) {
+    const p = document.createElement('p');
+    p.className = 'tic-embed-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = this.lang === 'en'
+      ? `The self-assessment could not load: ${e}`
+      : `自评工具无法加载：${e}`;
+    this.shadowRoot.append(p);
+  }
+}
+
+if (!customElements.get('tic-assess')) customElements.define('tic-assess', TicAssess);

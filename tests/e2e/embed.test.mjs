@@ -1,0 +1,239 @@
+// Embedding (www/embed.js, www/embed.html) on www/embed-demo.html: a portal page with hostile global
+// CSS (`* { font: 30px serif; color: red } div { display: inline }`) and the strict CSP as a meta tag.
+// Both <tic-assess> widgets render unaffected (computed styles equal to the same page without the
+// hostile CSS, and to the single page), each fires its own tic-assess:result events that reach the
+// host, they are independent, lang/mode attributes apply, an initial applicant comes in by a child
+// <script type="application/json"> or by data-applicant, the iframe reports its height and its
+// results, and no securitypolicyviolation fires. Screenshots under target/screenshots/.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { BASE, PAGE_URL, ROOT, SCREENSHOTS, fixture, launch, openPage, ticAssess } from './helpers.mjs';
+
+const DEMO_URL = `${BASE}www/embed-demo.html`;
+
+/** Runs before the page's scripts: records each result event with the id of the element it reached. */
+function recordTargets() {
+  window.__embed = [];
+  document.addEventListener('tic-assess:result', (e) => {
+    window.__embed.push({ target: e.target.id || e.target.tagName, composed: e.composed, bubbles: e.bubbles, verdict: e.detail?.verdict, total: e.detail?.funding?.total_wan });
+  });
+}
+
+async function openDemo(browser, { hostile = true } = {}) {
+  const { context, page } = await openPage(browser, { url: null });
+  await context.addInitScript(recordTargets);
+  if (!hostile) {
+    await page.route('**/embed-demo-hostile.css', (r) => r.fulfill({ status: 200, contentType: 'text/css', body: '' }));
+  }
+  await page.goto(DEMO_URL, { waitUntil: 'load' });
+  // both widgets have fired, and the frame has reported its height and a result
+  await page.waitForFunction(() => ['widget-zh', 'widget-en'].every((id) => window.__embed.some((e) => e.target === id)), null, { timeout: 30000 });
+  await page.waitForSelector('#event-log li[data-kind=height][data-source=tic-frame]', { state: 'attached', timeout: 30000 });
+  await page.waitForSelector('#event-log li[data-kind=result][data-source=tic-frame]', { state: 'attached', timeout: 30000 });
+  return { context, page };
+}
+
+const events = (page, id) => page.evaluate((t) => window.__embed.filter((e) => e.target === t), id);
+
+/** Computed styles that hostile CSS would change, for elements inside a widget (Playwright's CSS pierces open shadow roots). */
+const PROPS = ['fontSize', 'fontFamily', 'fontWeight', 'fontStyle', 'lineHeight', 'color', 'display', 'backgroundColor', 'borderTopWidth', 'width'];
+const PROBES = ['.tic-app', '.tic-layout', '.tic-main', '#verdict', '#funding-total', '#lang-toggle', '#f-name', 'label[for=f-name]', '#f-district', '#progress', '#gaps'];
+
+async function styles(page, scope) {
+  const out = {};
+  for (const sel of PROBES) {
+    const loc = page.locator(scope ? `${scope} ${sel}` : sel).first();
+    if (!(await loc.count())) { out[sel] = null; continue; }
+    out[sel] = await loc.evaluate((e, props) => {
+      const s = getComputedStyle(e);
+      return Object.fromEntries(props.map((p) => [p, s[p]]));
+    }, PROPS);
+  }
+  return out;
+}
+
+let browser;
+before(async () => { browser = await launch(); mkdirSync(SCREENSHOTS, { recursive: true }); });
+after(async () => { await browser?.close(); });
+
+describe('embedding', () => {
+  test('the demo page: both widgets and the iframe render and fire their events; no CSP violation', async () => {
+    const { context, page } = await openDemo(browser);
+    try {
+      // the hostile CSS is really there, on the host's own elements
+      const h1 = await page.locator('body > h1').evaluate((e) => { const s = getComputedStyle(e); return [s.fontSize, s.color, s.fontFamily]; });
+      assert.deepEqual(h1, ['30px', 'rgb(255, 0, 0)', 'serif']);
+
+      for (const id of ['widget-zh', 'widget-en']) {
+        const ev = await events(page, id);
+        assert.ok(ev.length >= 1, `${id} fired tic-assess:result`);
+        assert.ok(ev.every((e) => e.composed && e.bubbles), 'composed and bubbling');
+        assert.ok(await page.locator(`#${id} #verdict[data-verdict]`).count(), `${id} shows a verdict`);
+      }
+      // lang and mode as the attributes say
+      assert.equal(await page.locator('#widget-zh .tic-app').getAttribute('lang'), 'zh');
+      assert.equal(await page.locator('#widget-en .tic-app').getAttribute('lang'), 'en');
+      assert.ok(await page.locator('#widget-en .tic-app--compact').count(), 'widget-en is compact');
+      assert.equal(await page.locator('#widget-zh .tic-app--compact').count(), 0, 'widget-zh is full');
+      assert.ok(!(await page.locator('#widget-en #radar').count()), 'compact: no radar');
+      assert.ok(await page.locator('#widget-zh #radar').count(), 'full: radar');
+
+      // the initial applicant of the child <script type="application/json"> gives `tic assess`'s result
+      const json = await page.locator('#widget-en > script[type="application/json"]').evaluate((e) => e.textContent);
+      const expected = ticAssess(json);
+      const en = (await events(page, 'widget-en')).at(-1);
+      assert.equal(en.verdict, expected.verdict);
+      assert.equal(en.total, expected.funding.total_wan);
+      assert.equal(await page.locator('#widget-en #verdict').getAttribute('data-verdict'), expected.verdict);
+      assert.equal(await page.locator('#widget-en #f-name').inputValue(), JSON.parse(json).name);
+
+      // nothing of the widgets leaks into the document: their ids live in their shadow roots
+      assert.equal(await page.evaluate(() => document.getElementById('verdict')), null);
+      // no inline style attribute anywhere inside the widgets (it would need style-src 'unsafe-inline')
+      const inline = await page.evaluate(() => [...document.querySelectorAll('tic-assess')]
+        .flatMap((w) => [...w.shadowRoot.querySelectorAll('[style]')].map((e) => e.tagName)));
+      assert.deepEqual(inline, []);
+
+      // the iframe: height reported and applied, a result forwarded
+      const height = Number(await page.locator('#event-log li[data-kind=height]').last().getAttribute('data-height'));
+      assert.ok(height > 200, `reported height ${height}`);
+      await page.waitForFunction((h) => document.getElementById('tic-frame').height === String(h), height);
+      const frameResult = await page.locator('#event-log li[data-kind=result][data-source=tic-frame]').last().getAttribute('data-verdict');
+      assert.equal(frameResult, 'incomplete', 'an empty form is incomplete');
+
+      // no CSP violation: neither seen by the instrumentation nor by the page's own listener
+      const t = await page.evaluate(() => window.__tic);
+      assert.deepEqual(t.csp, []);
+      assert.deepEqual(t.errors, []);
+      assert.equal(await page.getAttribute('#csp-status', 'data-violations'), '0');
+      assert.deepEqual(page.problems, []);
+
+      await page.setViewportSize({ width: 1280, height: 1000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(SCREENSHOTS, 'embed-demo-top.png') });
+      await page.locator('#widget-en').scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.getElementById('widget-en').scrollIntoView());
+      await page.screenshot({ path: join(SCREENSHOTS, 'embed-demo-compact-en.png') });
+      await page.evaluate(() => document.getElementById('tic-frame').scrollIntoView());
+      await page.screenshot({ path: join(SCREENSHOTS, 'embed-demo-iframe.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('host CSS cannot reach in: computed styles equal those without it, and those of the single page', async () => {
+    const hostile = await openDemo(browser);
+    const plain = await openDemo(browser, { hostile: false });
+    const single = await openPage(browser, { url: PAGE_URL });
+    try {
+      const a = await styles(hostile.page, '#widget-zh');
+      const b = await styles(plain.page, '#widget-zh');
+      const c = await styles(single.page, '');
+      for (const sel of PROBES) {
+        assert.ok(a[sel], `${sel} exists in the widget`);
+        assert.deepEqual(a[sel], b[sel], `${sel}: computed style differs under the hostile CSS`);
+        for (const p of ['fontSize', 'fontFamily', 'fontWeight', 'color', 'display', 'lineHeight', 'backgroundColor']) {
+          assert.equal(a[sel][p], c[sel][p], `${sel} ${p}: widget ${a[sel][p]} vs single page ${c[sel][p]}`);
+        }
+      }
+      assert.equal(a['.tic-main'].display, 'block', 'div { display: inline } does not reach in');
+      assert.equal(a['#verdict'].color === 'rgb(255, 0, 0)', false);
+      // the compact English widget too
+      const e1 = await styles(hostile.page, '#widget-en');
+      const e2 = await styles(plain.page, '#widget-en');
+      assert.deepEqual(e1, e2);
+    } finally {
+      await hostile.context.close();
+      await plain.context.close();
+      await single.context.close();
+    }
+  });
+
+  test('widgets are independent; lang/mode attributes apply; data-applicant works; events reach the host', async () => {
+    const { context, page } = await openDemo(browser);
+    try {
+      const zh0 = (await events(page, 'widget-zh')).length;
+      const en0 = (await events(page, 'widget-en')).length;
+      const enName = await page.locator('#widget-en #f-name').inputValue();
+      await page.locator('#widget-zh #f-name').fill('测试中心');
+      await page.locator('#widget-zh #f-fields-carbon_neutral').selectOption('true');
+      await page.waitForFunction((n) => window.__embed.filter((e) => e.target === 'widget-zh').length > n, zh0);
+      assert.equal((await events(page, 'widget-en')).length, en0, 'the other widget did not fire');
+      assert.equal(await page.locator('#widget-en #f-name').inputValue(), enName, 'the other widget is untouched');
+      assert.equal(await page.evaluate(() => localStorage.length), 0, 'widgets store nothing');
+
+      // lang attribute: the widget switches language and still fires
+      const n = (await events(page, 'widget-zh')).length;
+      await page.evaluate(() => document.getElementById('widget-zh').setAttribute('lang', 'en'));
+      await page.waitForSelector('#widget-zh .tic-app[lang=en]', { state: 'attached' });
+      await page.waitForFunction((k) => window.__embed.filter((e) => e.target === 'widget-zh').length > k, n);
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh', "the host page's own lang is not touched");
+      // mode attribute
+      await page.evaluate(() => document.getElementById('widget-zh').setAttribute('mode', 'compact'));
+      await page.waitForSelector('#widget-zh .tic-app--compact', { state: 'attached' });
+
+      // a third widget, added later with data-applicant
+      const strong = fixture('strong.applicant.json');
+      const expected = ticAssess(strong);
+      await page.evaluate((json) => {
+        const w = document.createElement('tic-assess');
+        w.id = 'widget-data';
+        w.setAttribute('lang', 'en');
+        w.setAttribute('data-applicant', json);
+        document.body.append(w);
+      }, strong);
+      await page.waitForFunction(() => window.__embed.some((e) => e.target === 'widget-data'));
+      const d = (await events(page, 'widget-data')).at(-1);
+      assert.equal(d.verdict, expected.verdict);
+      assert.equal(d.total, expected.funding.total_wan);
+      // the host page's log lists it too
+      await page.waitForSelector('#event-log li[data-source=widget-data]', { state: 'attached' });
+      const t = await page.evaluate(() => window.__tic);
+      assert.deepEqual(t.csp, []);
+      assert.deepEqual(t.errors, []);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('embed.html alone: an #applicant= fragment is its initial applicant', async () => {
+    const strong = fixture('strong.applicant.json');
+    const url = `${BASE}www/embed.html?lang=en#applicant=${Buffer.from(strong, 'utf8').toString('base64url')}`;
+    const { context, page } = await openPage(browser, { url });
+    try {
+      const detail = await page.evaluate(() => window.__tic.results.at(-1).detail);
+      assert.equal(detail.verdict, ticAssess(strong).verdict);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.deepEqual(await page.evaluate(() => window.__tic.csp), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("embed.css repeats style.css's design tokens exactly (a shadow tree cannot use :root)", () => {
+    const tokens = (css, block) => Object.fromEntries([...block.exec(css)[1].matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)]
+      .map(([, k, v]) => [k, v.replace(/\s+/g, ' ').trim()]));
+    const style = readFileSync(join(ROOT, 'www', 'style.css'), 'utf8');
+    const embed = readFileSync(join(ROOT, 'www', 'embed.css'), 'utf8');
+    const a = tokens(style, /:root\s*\{([^}]*)\}/);
+    const b = tokens(embed, /\.tic-embed,\s*\.tic-embed-error\s*\{([^}]*)\}/);
+    assert.ok(Object.keys(a).length > 5);
+    assert.deepEqual(b, a);
+  });
+});
+
+test('embed demo at 360 px: screenshot', async () => {
+  const { context, page } = await openPage(browser, { url: null, viewport: { width: 360, height: 800 } });
+  try {
+    await page.goto(DEMO_URL, { waitUntil: 'load' });
+    await page.waitForSelector('#widget-en #verdict[data-verdict]', { state: 'attached' });
+    await page.evaluate(() => document.getElementById('widget-en').scrollIntoView());
+    await page.screenshot({ path: join(SCREENSHOTS, 'embed-demo-360.png') });
+    assert.ok(await page.locator('#widget-en #verdict').isVisible());
+  } finally {
+    await context.close();
+  }
+});

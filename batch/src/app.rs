@@ -602,14 +602,15 @@ impl BatchApp {
         }
         let lang = self.lang;
         let items = self.errors.iter().map(|e| {
+            let cell = e.cell.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
             let place = match (lang, e.column.is_empty()) {
-                (Lang::Zh, false) => format!("第 {} 行，“{}”列", e.row, e.column),
+                (Lang::Zh, false) => format!("第 {} 行，“{}”列{cell}", e.row, e.column),
                 (Lang::Zh, true) => format!("第 {} 行", e.row),
-                (Lang::En, false) => format!("Row {}, column “{}”", e.row, e.column),
+                (Lang::En, false) => format!("Row {}, column “{}”{cell}", e.row, e.column),
                 (Lang::En, true) => format!("Row {}", e.row),
             };
             html! {
-                <li data-row={e.row.to_string()} data-column={e.column.clone()}>
+                <li data-row={e.row.to_string()} data-column={e.column.clone()} data-cell={e.cell.clone()}>
                     <span class="err-place">{ place }</span>{ t(lang, "：", ": ") }
                     <span class="err-msg">{ e.message.get(lang) }</span>
                 </li>

@@ -1,1 +1,46 @@
-//! Integration tests.
+//! The integration tests of `tic`: one binary, a module per area.
+//!
+//! - `cases`: every case file under tests/cases (valid: expected verdict, statuses, numbers and
+//!   funding written by the independent oracle tests/cases/gen.py; invalid: exit 2 and the
+//!   expected field paths);
+//! - `cli`: the `tic` binary as a process (exit codes, stdout/stderr, formats, template);
+//! - `screen`: batches in JSON, CSV and XLSX give the same results;
+//! - `tabular`: the column layout, header and value names, encodings, export, formula injection;
+//! - `properties`: proptest invariants of the funding and the requirements, and no panics;
+//! - `policy`: every parameter cited, the contract's table, `tic-core`'s dependencies.
+
+mod cases;
+mod cli;
+mod policy;
+mod properties;
+mod screen;
+mod tabular;
+
+use std::path::PathBuf;
+
+/// tests/cases.
+pub fn cases_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/cases")
+}
+
+/// Files of a directory whose names end with `suffix`, sorted.
+pub fn files(dir: &std::path::Path, suffix: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The current policy.
+pub fn policy() -> &'static tic_core::Policy {
+    tic_core::policy::current()
+}
+
+/// The first contract example (strong applicant), as JSON.
+pub fn strong() -> serde_json::Value {
+    let text = std::fs::read_to_string(cases_dir().join("valid/strong.applicant.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}

@@ -2,9 +2,10 @@
 """A tiny static file server for the built site (python3 standard library only).
 
 Binds 127.0.0.1 only, serves `.wasm` as application/wasm and `.js`/`.mjs` as text/javascript,
-and sends the page's Content-Security-Policy, so the site is tested under the policy it documents.
+and sends no directory listings. The pages carry their own Content-Security-Policy (meta tag);
+--csp adds the strict policy of the embed documentation as a header too (both then apply).
 
-Usage: serve.py [--root DIR] [--port N] [--port-file FILE] [--no-csp] [--quiet]
+Usage: serve.py [--root DIR] [--port N] [--port-file FILE] [--csp] [--quiet]
 Port 0 picks a free port; --port-file receives the port actually bound (for scripts).
 """
 import argparse
@@ -29,7 +30,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".csv": "text/csv; charset=utf-8",
         ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }
-    csp = True
+    csp = False
     quiet = False
 
     def end_headers(self):
@@ -53,10 +54,10 @@ def main():
     ap.add_argument("--root", default=".")
     ap.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
     ap.add_argument("--port-file")
-    ap.add_argument("--no-csp", action="store_true")
+    ap.add_argument("--csp", action="store_true")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
-    Handler.csp = not a.no_csp
+    Handler.csp = a.csp
     Handler.quiet = a.quiet
     handler = functools.partial(Handler, directory=os.path.abspath(a.root))
     http.server.ThreadingHTTPServer.allow_reuse_address = True

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Prints the raw and gzip -9 sizes of what the page downloads (the wasm module, its JS glue and
-snippets, www/main.js, www/*.css) and their total, and checks the total against the budget in
+snippets, the CSS and scripts index.html links) and their total, and checks the total against the budget in
 www/size-budget.json.
 
 Usage: size-report.py [--check] [--json]
@@ -9,6 +9,7 @@ Usage: size-report.py [--check] [--json]
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -23,15 +24,36 @@ def gzip9(path):
     return len(out)
 
 
+def page_assets():
+    """Stylesheets and scripts that index.html links (relative paths), in order."""
+    index = os.path.join(ROOT, "index.html")
+    if not os.path.exists(index):
+        return None
+    with open(index, encoding="utf-8") as f:
+        html = f.read()
+    refs = re.findall(r"""<(?:link|script)\b[^>]*?(?:href|src)=["']([^"':]+)["']""", html)
+    return [os.path.normpath(os.path.join(ROOT, r)) for r in refs if r.endswith((".css", ".js"))]
+
+
 def files():
+    """What the single page downloads: the wasm module, its JS glue and snippets, and the CSS and
+    scripts index.html links (www/*.css when there is no index.html)."""
     pkg = os.path.join(ROOT, "www", "pkg")
     found = [os.path.join(pkg, "tic_web_bg.wasm"), os.path.join(pkg, "tic_web.js")]
     found += sorted(glob.glob(os.path.join(pkg, "snippets", "**", "*.js"), recursive=True))
-    main_js = os.path.join(ROOT, "www", "main.js")
-    if os.path.exists(main_js):
-        found.append(main_js)
-    found += sorted(glob.glob(os.path.join(ROOT, "www", "*.css")))
+    linked = page_assets()
+    if linked is None:
+        linked = sorted(glob.glob(os.path.join(ROOT, "www", "*.css")))
+    for p in linked:
+        if p not in found:
+            found.append(p)
     return found
+
+
+def other_bundles():
+    """The other wasm bundles (e.g. the batch view's), reported for information only."""
+    return sorted(p for p in glob.glob(os.path.join(ROOT, "www", "*-pkg", "*"))
+                  if p.endswith((".wasm", ".js")))
 
 
 def main():
@@ -62,7 +84,12 @@ def main():
             print(f"budget (gzip -9, www/size-budget.json): {budget:,} bytes; "
                   f"{'within' if gz <= budget else 'OVER'} by {abs(budget - gz):,}")
         for m in missing:
-            print(f"missing: {m} (run scripts/build-site.sh)")
+            print(f"missing: {m}")
+        others = [(os.path.relpath(p, ROOT), os.path.getsize(p), gzip9(p)) for p in other_bundles()]
+        if others:
+            print("other bundles (not in the page's budget):")
+            for p, r, g in others:
+                print(f"  {p:<38} {r:>10,} {g:>10,}")
     if check:
         if missing[:2] and any(m.endswith(("tic_web_bg.wasm", "tic_web.js")) for m in missing):
             print("size check: the module is not built", file=sys.stderr)

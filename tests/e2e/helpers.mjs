@@ -123,7 +123,7 @@ export async function setField(page, path, value) {
   }
 }
 
-/** Fills the whole form from a contract applicant object, field by field, as a user would. */
+/** Fills the whole form from a contract applicant object, field by field, as a user would; returns the indicators it could not set (derived). */
 export async function fillApplicant(page, a) {
   const scalars = [
     ['name', a.name], ['district', a.district], ['recommended_by', a.recommended_by],
@@ -138,13 +138,22 @@ export async function fillApplicant(page, a) {
   for (const [k, v] of Object.entries(a.team || {})) scalars.push([`team.${k}`, v]);
   for (const [k, v] of Object.entries(a.ecosystem || {})) scalars.push([`ecosystem.${k}`, v]);
   for (const [path, v] of scalars) if (v !== undefined && v !== null) await setField(page, path, v);
-  for (const p of a.lead_unit?.platforms || []) await setField(page, `lead_unit.platforms.${p}`, true);
-  for (const group of ['highlands', 'chains', 'clusters']) {
-    for (const c of a.fields?.[group] || []) await setField(page, `fields.${group}.${c}`, true);
+  // A list given as [] is a known "none": the page has a "-none" checkbox per list for that.
+  const lists = [['lead_unit.platforms', a.lead_unit?.platforms]];
+  for (const group of ['highlands', 'chains', 'clusters']) lists.push([`fields.${group}`, a.fields?.[group]]);
+  for (const [path, items] of lists) {
+    if (!Array.isArray(items)) continue;
+    if (items.length === 0) await setField(page, `${path}.none`, true);
+    for (const c of items) await setField(page, `${path}.${c}`, true);
   }
+  // Indicators the profile already answers are derived (their selects disabled): only self-rated ones are set.
+  const skipped = [];
   for (const [k, v] of Object.entries(a.indicators || {})) {
-    await page.locator(`#f-indicators-${k.replace(/\./g, '_')}`).selectOption(v);
+    const sel = page.locator(`#f-indicators-${k.replace(/\./g, '_')}`);
+    if (await sel.isEnabled()) await sel.selectOption(v);
+    else skipped.push(k);
   }
+  return { skipped };
 }
 
 /** The verdict and subsidy as the page shows them (WEB.md hooks). */

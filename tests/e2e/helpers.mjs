@@ -178,10 +178,18 @@ export async function shown(page) {
 /** The funding years of an assessment in the shape `shown` returns. */
 export const fundingYears = (a) => a.funding.years.map((y) => ({ year: y.year, amount_wan: y.amount_wan, limited_by: y.limited_by }));
 
-/** Saves a full-page screenshot under target/screenshots/. */
-export async function screenshot(page, name) {
+/** Saves a screenshot under target/screenshots/ (full page unless fullPage is false). */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+/** Saves a screenshot of one element (scrolled into view) under target/screenshots/. */
+export async function screenshotOf(locator, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await locator.screenshot({ path });
   return path;
 }

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  PAGE_URL, ROOT, b64url, fixture, launch, openPage, resultCount, screenshot, settle, waitForResults,
+  PAGE_URL, ROOT, b64url, fixture, launch, openPage, resultCount, screenshot, screenshotOf, settle, waitForResults,
 } from './helpers.mjs';
 
 let browser;
@@ -71,6 +71,10 @@ for (const lang of ['zh', 'en']) {
         }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         t.diagnostic(`${await screenshot(page, `page-${lang}-${width}`)} (horizontal overflow ${overflow}px)`);
+        t.diagnostic(await screenshot(page, `page-${lang}-${width}-top`, { fullPage: false }));
+        // the results panel: the closest section holding both the verdict and the funding chart
+        const results = page.locator('section, aside, div').filter({ has: page.locator('#verdict') }).filter({ has: page.locator('#funding') }).last();
+        t.diagnostic(await screenshotOf(results, `page-${lang}-${width}-results`));
         assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px at ${width}px`);
         assert.deepEqual(page.problems, []);
       } finally {

@@ -12,6 +12,8 @@ use yew::prelude::*;
 
 /// Rows rendered at first, and added by "show more".
 const PAGE: usize = 200;
+/// "Show all" is offered up to this many rows (use the filters to narrow larger files).
+const SHOW_ALL_MAX: usize = 2_000;
 /// Work for at most this many milliseconds before letting the browser paint the progress.
 const SLICE_MS: f64 = 50.0;
 /// The sample file, relative to `batch.html`.
@@ -355,7 +357,7 @@ impl Component for BatchApp {
             Msg::ShowAll => self.shown = usize::MAX,
             Msg::Open(i) => {
                 if let Some(r) = self.rows.get(i) {
-                    dom::open_tab(&single_view_url(r));
+                    dom::open_tab(single_view_url(r));
                 }
                 return false;
             }
@@ -662,21 +664,29 @@ impl BatchApp {
             let s: web_sys::HtmlSelectElement = e.target_dyn_into()?;
             Some(Msg::FilterDistrict(s.value()))
         });
+        // One handler for every row: a click outside the name link opens the row's applicant.
+        let on_row_click = link.batch_callback(|e: MouseEvent| {
+            let target: web_sys::Element = e.target_dyn_into()?;
+            if target.closest("a").ok().flatten().is_some() {
+                return None; // the link opens the tab itself
+            }
+            let tr = target.closest("tr[data-index]").ok().flatten()?;
+            let i = tr.get_attribute("data-index")?.parse().ok()?;
+            Some(Msg::Open(i))
+        });
         let shown = self.visible.len().min(self.shown);
         let body = self.visible.iter().take(shown).filter_map(|&i| {
             let r = self.rows.get(i)?;
-            let url = single_view_url(r);
-            let onclick = link.callback(move |_| Msg::Open(i));
-            let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
+            let url = single_view_url(r).to_owned();
             let gaps = r.gaps.iter().zip(DUES).map(|(n, d)| {
                 html! { <td class={classes!("num", "gaps", (*n > 0).then_some("has-gaps"))} data-due={d.id()}>{ n }</td> }
             });
             Some(html! {
                 <tr key={i} data-row={r.row.to_string()} data-verdict={r.verdict.id()}
-                    data-total-wan={r.total.as_wan().to_string()} {onclick}>
+                    data-total-wan={r.total.as_wan().to_string()} data-index={i.to_string()}>
                     <td class="num">{ r.row }</td>
                     <th scope="row" class="name">
-                        <a href={url} target="_blank" rel="noopener" onclick={stop}
+                        <a href={url} target="_blank" rel="noopener"
                             title={ t(lang, "在新标签页中打开完整评估", "Open the full assessment in a new tab") }>
                             { if r.name.is_empty() { t(lang, "（未填名称）", "(no name)").to_string() } else { r.name.clone() } }
                         </a>
@@ -723,7 +733,7 @@ impl BatchApp {
                                 )) }
                             </tr>
                         </thead>
-                        <tbody>{ for body }</tbody>
+                        <tbody onclick={on_row_click}>{ for body }</tbody>
                     </table>
                 </div>
                 if more > 0 {
@@ -734,12 +744,15 @@ impl BatchApp {
                                 Lang::En => format!("Show {} more", text::count(more.min(PAGE * 5))),
                             } }
                         </button>
-                        <button id="show-all" type="button" onclick={link.callback(|_| Msg::ShowAll)}>
-                            { match lang {
-                                Lang::Zh => format!("全部显示（{} 行）", text::count(self.visible.len())),
-                                Lang::En => format!("Show all {}", text::count(self.visible.len())),
-                            } }
-                        </button>
+                        // Thousands of table rows take seconds to lay out: "all" only for a few.
+                        if self.visible.len() <= SHOW_ALL_MAX {
+                            <button id="show-all" type="button" onclick={link.callback(|_| Msg::ShowAll)}>
+                                { match lang {
+                                    Lang::Zh => format!("全部显示（{} 行）", text::count(self.visible.len())),
+                                    Lang::En => format!("Show all {}", text::count(self.visible.len())),
+                                } }
+                            </button>
+                        }
                     </div>
                 }
             </section>
@@ -748,8 +761,9 @@ impl BatchApp {
 }
 
 /// The single view with this row's applicant, as the contract's link (relative to `batch.html`).
-fn single_view_url(r: &Row) -> String {
-    format!("../index.html#{}", model::applicant_fragment(&r.applicant))
+fn single_view_url(r: &Row) -> &str {
+    r.link
+        .get_or_init(|| format!("../index.html#{}", model::applicant_fragment(&r.applicant)))
 }
 
 fn set_lang(lang: Lang) {

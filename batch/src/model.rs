@@ -28,6 +28,8 @@ pub struct Row {
     pub gaps: [usize; 4],
     /// The applicant itself, for the link to the single view.
     pub applicant: Applicant,
+    /// The link to the single view, made the first time the row is shown.
+    pub link: std::cell::OnceCell<String>,
 }
 
 /// One problem of a row that could not be read as an applicant.
@@ -60,6 +62,7 @@ pub fn table_row(index: usize, row: usize, applicant: Applicant, s: &RowSummary)
         total: s.total,
         gaps: s.by_due.map(|(gaps, _unknown)| gaps),
         applicant,
+        link: std::cell::OnceCell::new(),
     }
 }
 

@@ -90,12 +90,12 @@ pub const UNCONFIRMED: Tr = Tr("待确认", "unconfirmed");
 /// Error: not a number.
 pub const ERR_NOT_NUMBER: Tr = Tr(
     "请输入数字，例如 1200 或 1,200.5",
-    "Enter a number, like 1200 or 1,200.5",
+    "enter a number, like 1200 or 1,200.5",
 );
 /// Error: a later year given while an earlier one is empty.
 pub const ERR_EARLIER_YEAR: Tr = Tr(
     "前一年尚未填写：请按年份顺序填写，或清空之后的年份",
-    "The year before is empty: fill the years in order, or clear the later ones",
+    "the year before is empty: fill the years in order, or clear the later ones",
 );
 /// District choice "other".
 pub const DISTRICT_OTHER: Tr = Tr("其他（请填写）", "Other (type it)");
@@ -275,8 +275,6 @@ pub const BASE: Tr = Tr("计算基数", "Base");
 pub const AMOUNT: Tr = Tr("支持金额", "Subsidy");
 /// Decided by.
 pub const DECIDED_BY: Tr = Tr("决定因素", "Decided by");
-/// Chart legend: 30% of base.
-pub const LEGEND_RATE: Tr = Tr("按投入30%计", "30% of the base");
 /// Chart legend: cap.
 pub const LEGEND_CAP: Tr = Tr("当年上限", "Cap of the year");
 /// Chart legend: amount.
@@ -325,6 +323,8 @@ pub const PRIVACY: Tr = Tr(
     "计算全部在您的浏览器中完成，填写内容不会上传。",
     "Everything is computed in your browser; nothing you enter is uploaded.",
 );
+/// Link of the phone result bar.
+pub const SEE_RESULTS: Tr = Tr("查看结果 ↓", "See the result ↓");
 /// Skip link.
 pub const SKIP_TO_RESULTS: Tr = Tr("跳到自评结果", "Skip to the result");
 /// Print heading of the answers.
@@ -399,21 +399,26 @@ pub fn due(d: Due) -> Tr {
     }
 }
 
-/// Name of a funding term.
-pub fn limited_by(l: LimitedBy) -> Tr {
-    match l {
-        LimitedBy::Rate => Tr("按投入30%计", "30% of the base"),
-        LimitedBy::FirstYearCap => Tr("首年上限500万元", "First-year cap (500 万元)"),
-        LimitedBy::TotalCap => Tr("合计上限1000万元", "Total cap (1,000 万元)"),
-    }
-}
-
-/// Short name of a funding term (chart).
-pub fn limited_by_short(l: LimitedBy) -> Tr {
-    match l {
-        LimitedBy::Rate => Tr("按30%", "30% rule"),
-        LimitedBy::FirstYearCap => Tr("首年上限", "1st-year cap"),
-        LimitedBy::TotalCap => Tr("合计上限", "total cap"),
+/// Name of a funding term, with the policy's numbers (`short` for the chart).
+pub fn limited_by(l: LimitedBy, short: bool, lang: Lang) -> String {
+    let f = &tic_core::policy::current().funding;
+    let rate = tic_core::explain::percent(f.rate_bp);
+    let m = |w| tic_core::explain::money(w, lang);
+    match (l, short, lang) {
+        (LimitedBy::Rate, true, Lang::Zh) => format!("按{rate}"),
+        (LimitedBy::Rate, true, Lang::En) => format!("{rate} rule"),
+        (LimitedBy::Rate, false, Lang::Zh) => format!("按投入{rate}计"),
+        (LimitedBy::Rate, false, Lang::En) => format!("{rate} of the base"),
+        (LimitedBy::FirstYearCap, true, Lang::Zh) => "首年上限".into(),
+        (LimitedBy::FirstYearCap, true, Lang::En) => "1st-year cap".into(),
+        (LimitedBy::FirstYearCap, false, Lang::Zh) => format!("首年上限{}", m(f.first_year_cap)),
+        (LimitedBy::FirstYearCap, false, Lang::En) => {
+            format!("First-year cap ({})", m(f.first_year_cap))
+        }
+        (LimitedBy::TotalCap, true, Lang::Zh) => "合计上限".into(),
+        (LimitedBy::TotalCap, true, Lang::En) => "total cap".into(),
+        (LimitedBy::TotalCap, false, Lang::Zh) => format!("合计上限{}", m(f.total_cap)),
+        (LimitedBy::TotalCap, false, Lang::En) => format!("Total cap ({})", m(f.total_cap)),
     }
 }
 
@@ -515,14 +520,35 @@ pub fn field(path: &str) -> Option<(Tr, Option<Tr>)> {
         "organization.director" => f(Tr("已聘任中心主任（总经理）", "Director (中心主任/总经理) appointed"), None),
         "organization.chief_scientist" => f(Tr("已聘任首席科学家", "Chief scientist appointed"), None),
         "organization.expert_committee" => f(Tr("已设立专家咨询委员会", "Expert advisory committee in place"), None),
-        "team.staff_year2" => f(Tr("第2年高水平技术创新队伍人数", "Innovation staff at year 2"), Some(Tr("要求不少于100人", "At least 100 required"))),
-        "team.teams_year2" => f(Tr("第2年高层次创新创业团队数", "High-level teams at year 2"), Some(Tr("要求不少于2个", "At least 2 required"))),
-        "team.staff_year5" => f(Tr("第5年高水平技术创新队伍人数", "Innovation staff at year 5"), Some(Tr("要求不少于300人", "At least 300 required"))),
-        "team.teams_year5" => f(Tr("第5年高层次创新创业团队数", "High-level teams at year 5"), Some(Tr("要求不少于5个", "At least 5 required"))),
-        "ecosystem.transfer_bases" => f(Tr("承接技术转移转化和产业化的基地数", "Bases taking up technology transfer"), Some(Tr("要求不少于1个", "At least 1 required"))),
-        "ecosystem.partner_firms" => f(Tr("紧密合作企业数", "Closely partnered firms"), Some(Tr("要求不少于20家", "At least 20 required"))),
-        "ecosystem.spinoffs" => f(Tr("累计衍生孵化企业数", "Spin-offs incubated (cumulative)"), Some(Tr("要求不少于5家", "At least 5 required"))),
-        "ecosystem.firms_served" => f(Tr("累计服务企业数", "Firms served (cumulative)"), Some(Tr("要求不少于100家", "At least 100 required"))),
+        "team.staff_year2" => f(Tr("第2年高水平技术创新队伍人数", "Innovation staff at year 2"), None),
+        "team.teams_year2" => f(Tr("第2年高层次创新创业团队数", "High-level teams at year 2"), None),
+        "team.staff_year5" => f(Tr("第5年高水平技术创新队伍人数", "Innovation staff at year 5"), None),
+        "team.teams_year5" => f(Tr("第5年高层次创新创业团队数", "High-level teams at year 5"), None),
+        "ecosystem.transfer_bases" => f(Tr("承接技术转移转化和产业化的基地数", "Bases taking up technology transfer"), None),
+        "ecosystem.partner_firms" => f(Tr("紧密合作企业数", "Closely partnered firms"), None),
+        "ecosystem.spinoffs" => f(Tr("累计衍生孵化企业数", "Spin-offs incubated (cumulative)"), None),
+        "ecosystem.firms_served" => f(Tr("累计服务企业数", "Firms served (cumulative)"), None),
+        _ => None,
+    }
+}
+
+/// The minimum the policy sets for a count field, as a hint: `要求不少于100人`.
+pub fn threshold_hint(path: &str, lang: Lang) -> Option<String> {
+    let id = match path.split_once('.') {
+        Some(("team", f)) => format!("team.{f}"),
+        Some(("ecosystem", f)) => format!("eco.{f}"),
+        _ => return None,
+    };
+    let policy = tic_core::policy::current();
+    match policy.requirement(&id).map(|r| &r.rule) {
+        Some(tic_core::policy::Rule::AtLeast { min, unit, .. }) => {
+            let n = tic_core::explain::count(*min, *unit, lang);
+            Some(pick(
+                lang,
+                format!("要求不少于{n}"),
+                format!("At least {n} required"),
+            ))
+        }
         _ => None,
     }
 }

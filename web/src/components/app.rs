@@ -150,6 +150,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    let to_results = {
+        let onfocus = onfocus.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            onfocus.emit("tic-results".to_owned());
+        })
+    };
     let onexport = {
         let root = root.clone();
         let applicant = state.applicant.clone();
@@ -228,7 +235,7 @@ pub fn App(props: &AppProps) -> Html {
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <div class={classes!("tic-app", state.compact.then_some("tic-app--compact"))} lang={l.code()} ref={root}>
-            <a class="skip-link" href="#tic-results">{i18n::SKIP_TO_RESULTS.get(l)}</a>
+            <a class="skip-link" href="#tic-results" onclick={to_results.clone()}>{i18n::SKIP_TO_RESULTS.get(l)}</a>
             <Masthead lang={l} {onlang} />
             <div class="tic-layout">
                 <div class="tic-main">
@@ -262,6 +269,13 @@ pub fn App(props: &AppProps) -> Html {
                     <PolicyNotice lang={l} today={*today} />
                 </aside>
                 <Answers lang={l} form={state.form.clone()} />
+                if !state.compact {
+                    <a class={classes!("result-bar", format!("result-bar--{}", state.assessment.verdict.id()))} href="#tic-results" onclick={to_results}>
+                        <span class="result-bar__verdict">{i18n::verdict(state.assessment.verdict).get(l)}</span>
+                        <span class="result-bar__total">{format!("{} {}", i18n::TOTAL.get(l), explain::money(state.assessment.funding.total, l))}</span>
+                        <span class="result-bar__go">{i18n::SEE_RESULTS.get(l)}</span>
+                    </a>
+                }
             </div>
         </div>
     }

@@ -101,7 +101,7 @@ pub fn FundingChart(p: &FundingProps) -> Html {
                 <line class="chart__cap" x1={(x0 + 6.0).to_string()} x2={(x0 + slot - 6.0).to_string()} y1={y(cap).to_string()} y2={y(cap).to_string()} />
                 <text class="chart__value" x={cx.to_string()} y={(y(amount) - 6.0).min(BOTTOM - 6.0).to_string()} text-anchor="middle">{yr.amount.to_string()}</text>
                 <text class="chart__xlabel" x={cx.to_string()} y={(BOTTOM + 18.0).to_string()} text-anchor="middle">{i18n::year(yr.year, l)}</text>
-                <text class="chart__bound" x={cx.to_string()} y={(BOTTOM + 36.0).to_string()} text-anchor="middle">{i18n::limited_by_short(yr.limited_by).get(l)}</text>
+                <text class="chart__bound" x={cx.to_string()} y={(BOTTOM + 36.0).to_string()} text-anchor="middle">{i18n::limited_by(yr.limited_by, true, l)}</text>
             </g>
         }
     });
@@ -129,7 +129,7 @@ pub fn FundingChart(p: &FundingProps) -> Html {
             </svg>
             <ul class="chart-legend" aria-hidden="true">
                 <li><span class="swatch swatch--amount"></span>{i18n::LEGEND_AMOUNT.get(l)}</li>
-                <li><span class="swatch swatch--rate"></span>{format!("{}（{}）", i18n::LEGEND_RATE.get(l), explain::percent(policy.funding.rate_bp))}</li>
+                <li><span class="swatch swatch--rate"></span>{i18n::limited_by(LimitedBy::Rate, false, l)}</li>
                 <li><span class="swatch swatch--cap"></span>{i18n::LEGEND_CAP.get(l)}</li>
             </ul>
             <table class="table funding-table">
@@ -146,7 +146,7 @@ pub fn FundingChart(p: &FundingProps) -> Html {
                         <th scope="row">{i18n::year(yr.year, l)}</th>
                         <td class="num">{if yr.base_given { m(yr.base) } else { i18n::NOT_GIVEN.get(l).to_owned() }}</td>
                         <td class="num"><strong>{m(yr.amount)}</strong></td>
-                        <td>{i18n::limited_by(yr.limited_by).get(l)}</td>
+                        <td>{i18n::limited_by(yr.limited_by, false, l)}</td>
                     </tr>
                 }) }
                 </tbody>

@@ -124,7 +124,7 @@ pub fn Gaps(p: &GapsProps) -> Html {
             { for groups }
             if !met.is_empty() {
                 <details class="met-group">
-                    <summary>{format!("{}（{}）", i18n::MET_GROUP.get(l), met.len())}</summary>
+                    <summary>{if l == Lang::Zh { format!("{}（{}）", i18n::MET_GROUP.get(l), met.len()) } else { format!("{} ({})", i18n::MET_GROUP.get(l), met.len()) }}</summary>
                     <ul class="req-list req-list--met">{ for met.iter().map(|o| item(o, &p.applicant, l)) }</ul>
                 </details>
             }

@@ -30,7 +30,7 @@ pub fn PolicyNotice(p: &PolicyNoticeProps) -> Html {
             <h3 class="policy-notice__title" id="policy-notice-h">{i18n::NOTICE.get(l)}</h3>
             <p class="policy-notice__text"><strong>{policy.notice.get(l).to_owned()}</strong></p>
             <dl class="policy-notice__meta">
-                <div><dt>{i18n::POLICY_VERSION.get(l)}</dt><dd><code>{policy.id.clone()}</code>{format!("（{status}）")}</dd></div>
+                <div><dt>{i18n::POLICY_VERSION.get(l)}</dt><dd><code>{policy.id.clone()}</code>{if l == Lang::Zh { format!("（{status}）") } else { format!(" ({status})") }}</dd></div>
                 <div><dt>{i18n::DATE.get(l)}</dt><dd>{i18n::date(y, m, d, l)}</dd></div>
             </dl>
             <p class="policy-notice__title-text">{policy.title.get(l).to_owned()}</p>

@@ -24,7 +24,7 @@ pub fn Progress(p: &ProgressProps) -> Html {
         <div class="progress">
             <div class="progress__label" id="progress-label">
                 <span>{i18n::PROGRESS.get(p.lang)}</span>
-                <span class="progress__value">{format!("{text}（{pct}%）")}</span>
+                <span class="progress__value">{if p.lang == Lang::Zh { format!("{text}（{pct}%）") } else { format!("{text} ({pct}%)") }}</span>
             </div>
             <div id="progress" class="progress__bar" role="progressbar" aria-labelledby="progress-label"
                 aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct.to_string()} aria-valuetext={text}>

@@ -17,7 +17,8 @@ pub fn counts(c: &FormCtx, paths: &[&'static str]) -> Html {
     html! {
         <div class="field-grid">
             { for paths.iter().map(|path| {
-                let (label, hint) = c.label(path);
+                let (label, _) = c.label(path);
+                let hint = crate::i18n::threshold_hint(path, c.lang).map(AttrValue::from);
                 html! {
                     <TextField path={*path} label={label} hint={hint} value={c.value(path)}
                         error={c.error(path)} numeric=true width="input--w8" onset={c.onset.clone()} />

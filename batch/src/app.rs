@@ -447,6 +447,7 @@ impl BatchApp {
                     {ondragover} {ondragleave} {ondrop}>
                     <span class="drop-title">{ t(lang, "拖入文件，或点击选择", "Drop a file here, or click to pick one") }</span>
                     <span class="drop-hint">{ t(lang, "CSV（UTF-8 或 GBK）、XLSX、JSON 数组；第一行为表头", "CSV (UTF-8 or GBK), XLSX, JSON array; first row is the header") }</span>
+                    <span class="drop-button" aria-hidden="true">{ t(lang, "选择文件…", "Choose a file…") }</span>
                     <input id="batch-file" type="file" accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                         disabled={busy} {onchange} />
                 </label>

@@ -27,6 +27,7 @@ use crate::state::{Action, ImportProblem, Source, State};
 use std::rc::Rc;
 use tic_core::vocab::Status;
 use tic_core::{explain, Lang};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Properties of [`App`] (what `mount` reads from its options).
@@ -49,27 +50,25 @@ pub struct AppProps {
     pub read_link: bool,
 }
 
-/// The state the app opens with: the given applicant, else the link, else saved answers.
+/// The state the app opens with: saved answers (if storage is on), replaced by the applicant
+/// given in the options or else by an `#applicant=` link. A refused applicant or link leaves
+/// the saved answers in place and lists its problems.
 fn initial(p: &AppProps) -> State {
-    let s = Rc::new(State::new(Form::default(), p.lang, p.compact, p.storage));
-    let s = if let Some(json) = &p.applicant {
-        s.reduce(Action::Import(Source::File, json.to_string()))
+    let mut s = Rc::new(State::new(Form::default(), p.lang, p.compact, p.storage));
+    if let Some(form) = p.storage.then(browser::restore).flatten() {
+        s = s.reduce(Action::Restore(form));
+    }
+    if let Some(json) = &p.applicant {
+        s = s.reduce(Action::Import(Source::File, json.to_string()));
     } else if let Some(data) = p.read_link.then(browser::link_data).flatten() {
-        match browser::decode_link_data(&data) {
-            Some(json) => {
-                let s = s.reduce(Action::Import(Source::Link, json));
-                if s.import_errors.is_none() {
-                    browser::drop_link_from_address();
-                }
-                s
-            }
+        s = match browser::decode_link_data(&data) {
+            Some(json) => s.reduce(Action::Import(Source::Link, json)),
             None => s.reduce(Action::Refuse(Source::Link, ImportProblem::BadLink)),
+        };
+        if s.import_errors.is_none() {
+            browser::drop_link_from_address();
         }
-    } else if let Some(form) = p.storage.then(browser::restore).flatten() {
-        s.reduce(Action::Restore(form))
-    } else {
-        s
-    };
+    }
     Rc::try_unwrap(s).unwrap_or_else(|rc| (*rc).clone())
 }
 
@@ -116,6 +115,41 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let d = state.dispatcher();
+    // A link pasted into the address bar of the open page arrives as a `hashchange`.
+    {
+        let d = d.clone();
+        let read_link = props.read_link;
+        use_effect_with((), move |_| {
+            let listener = read_link.then(|| {
+                wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    if let Some(data) = browser::link_data() {
+                        match browser::decode_link_data(&data) {
+                            Some(json) => {
+                                d.dispatch(Action::Import(Source::Link, json));
+                                browser::drop_link_from_address();
+                            }
+                            None => {
+                                d.dispatch(Action::Refuse(Source::Link, ImportProblem::BadLink))
+                            }
+                        }
+                    }
+                })
+            });
+            let window = web_sys::window();
+            if let (Some(w), Some(l)) = (&window, &listener) {
+                let _ =
+                    w.add_event_listener_with_callback("hashchange", l.as_ref().unchecked_ref());
+            }
+            move || {
+                if let (Some(w), Some(l)) = (window, listener) {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        l.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
     let onset = {
         let d = d.clone();
         Callback::from(move |(path, v): (String, String)| d.dispatch(Action::Set(path, v)))

@@ -178,7 +178,7 @@ describe('batch view', () => {
     }
   });
 
-  test('the templates (CSV and XLSX) download and read back as one valid row, as `tic screen` reads them', async () => {
+  test('the templates (CSV and XLSX) download and read back as one valid row; a JSON array reads as `tic screen` reads it', async () => {
     const { context, page } = await openBatch(browser);
     try {
       for (const [button, name] of [['#template-csv', 'tic-template.csv'], ['#template-xlsx', 'tic-template.xlsx']]) {
@@ -199,6 +199,19 @@ describe('batch view', () => {
         assert.equal(s.rows[0].verdict, cli[0].verdict);
         assert.ok(Math.abs(s.rows[0].total_wan - cli[0].funding.total_wan) < 0.005);
       }
+      // a JSON array (the contract's applicants): the same verdicts, and errors by field path
+      const file = join(TMP, 'applicants.json');
+      const list = ['strong.applicant.json', 'gaps.applicant.json', 'invalid.applicant.json']
+        .map((f) => JSON.parse(readFileSync(join(ROOT, 'tests', 'e2e', 'fixtures', f), 'utf8')));
+      writeFileSync(file, JSON.stringify(list));
+      await page.setInputFiles('#batch-file', file);
+      const s = await finished(page);
+      const cli = JSON.parse(screen(file, '--format', 'json', '--lang', 'zh'));
+      assert.deepEqual(s.rows.map((r) => [r.row, r.verdict, r.total_wan]),
+        cli.filter((r) => !r.error).map((r) => [r.row, r.verdict, r.funding.total_wan]));
+      const problems = cli.filter((r) => r.error).flatMap((r) => r.error.problems.map((p) => [r.row, p.field]));
+      assert.ok(problems.length > 0);
+      assert.deepEqual(s.errors.map((e) => [e.row, e.column]), problems);
       await assertClean(page);
     } finally {
       await context.close();

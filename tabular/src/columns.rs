@@ -425,6 +425,20 @@ fn vocab_ids(v: Vocab) -> Vec<&'static str> {
 /// a Chinese name, or (for the policy's lists) the English name. `None` if it names nothing;
 /// the caller then passes the word on and the core reports it with the allowed identifiers.
 pub fn identifier(policy: &Policy, v: Vocab, word: &str) -> Option<String> {
+    // Exact identifiers and Chinese names first, without allocating.
+    if let Vocab::Field(list) = v {
+        if let Some(c) = policy
+            .list(list)
+            .iter()
+            .find(|c| c.id == word || c.name.zh == word)
+        {
+            return Some(c.id.clone());
+        }
+    } else if let Some(id) = vocab_ids(v).into_iter().find(|id| *id == word) {
+        return Some(id.to_owned());
+    } else if let Some((_, id)) = fixed_aliases(v).iter().find(|(name, _)| *name == word) {
+        return Some((*id).to_owned());
+    }
     let f = fold(word);
     if let Vocab::Field(list) = v {
         return policy

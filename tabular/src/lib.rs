@@ -224,48 +224,91 @@ pub struct ScreenJson {
     pub invalid: usize,
 }
 
+/// Runs `f` over the rows in chunks, in parallel on native targets (one chunk per core, at most
+/// 8), in order on WebAssembly; gives the chunks' results in row order.
+fn chunked<T: Send>(rows: &[InputRow], f: impl Fn(&[InputRow]) -> T + Sync) -> Vec<T> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(8);
+        if threads > 1 && rows.len() >= 2048 {
+            let size = rows.len().div_ceil(threads);
+            let f = &f;
+            let parallel = std::thread::scope(|s| {
+                let handles: Vec<_> = rows
+                    .chunks(size)
+                    .map(|chunk| s.spawn(move || f(chunk)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join())
+                    .collect::<Result<Vec<T>, _>>()
+            });
+            if let Ok(out) = parallel {
+                return out;
+            }
+        }
+    }
+    vec![f(rows)]
+}
+
 /// Screens a batch into the JSON array of `tic screen`: per row, in input order, either the
 /// assessment report (at `detail`) with a `row` field, or `{row, name?, district?, error}`.
 pub fn screen_json(policy: &Policy, batch: &Batch, detail: Detail, lang: Lang) -> ScreenJson {
-    let mut out = Vec::with_capacity(batch.rows.len() * 2048 + 4);
-    out.push(b'[');
-    let mut invalid = 0;
-    for (i, row) in batch.rows.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        let written = match check(policy, batch, row) {
-            Ok(applicant) => {
-                let a = tic_core::assess(policy, &applicant);
-                let report = tic_core::report(&a, &applicant, detail);
-                serde_json::to_writer(
-                    &mut out,
-                    &AssessedOut {
-                        row: row.row,
-                        report,
-                    },
-                )
+    let parts = chunked(&batch.rows, |rows| {
+        let mut out = Vec::with_capacity(rows.len() * 1536);
+        let mut invalid = 0;
+        for row in rows {
+            out.extend_from_slice(b",\n");
+            let written = match check(policy, batch, row) {
+                Ok(applicant) => {
+                    let a = tic_core::assess(policy, &applicant);
+                    let report = tic_core::report(&a, &applicant, detail);
+                    serde_json::to_writer(
+                        &mut out,
+                        &AssessedOut {
+                            row: row.row,
+                            report,
+                        },
+                    )
+                }
+                Err(e) => {
+                    invalid += 1;
+                    let (name, district) = row_identity(row);
+                    serde_json::to_writer(
+                        &mut out,
+                        &InvalidOut {
+                            row: row.row,
+                            name,
+                            district,
+                            error: e.out(lang),
+                        },
+                    )
+                }
+            };
+            // Writing into a Vec cannot fail; a serialisation failure would be a bug in a derive.
+            if written.is_err() {
+                out.extend_from_slice(b"null");
             }
-            Err(e) => {
-                invalid += 1;
-                let (name, district) = row_identity(row);
-                serde_json::to_writer(
-                    &mut out,
-                    &InvalidOut {
-                        row: row.row,
-                        name,
-                        district,
-                        error: e.out(lang),
-                    },
-                )
-            }
-        };
-        // Writing into a Vec cannot fail; a serialisation failure would be a bug in a derive.
-        if written.is_err() {
-            out.extend_from_slice(b"null");
         }
+        (out, invalid)
+    });
+    let mut json = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum::<usize>() + 4);
+    json.push(b'[');
+    let mut invalid = 0;
+    for (bytes, n) in parts {
+        json.extend_from_slice(&bytes);
+        invalid += n;
     }
-    out.extend_from_slice(b"\n]\n");
+    // Every element was written after ",\n"; the first one takes "\n" alone.
+    if json.len() > 1 {
+        json.remove(1);
+    }
+    json.extend_from_slice(b"\n]\n");
     ScreenJson {
-        json: String::from_utf8(out).unwrap_or_default(),
+        json: String::from_utf8(json).unwrap_or_default(),
         rows: batch.rows.len(),
         invalid,
     }
@@ -349,9 +392,14 @@ impl RowSummary {
 
 /// Screens every row of a batch into [`ResultRow`]s, in input order.
 pub fn screen_rows(policy: &Policy, batch: &Batch) -> Vec<ResultRow> {
-    batch
-        .rows
-        .iter()
+    chunked(&batch.rows, |rows| screen_chunk(policy, batch, rows))
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+fn screen_chunk(policy: &Policy, batch: &Batch, rows: &[InputRow]) -> Vec<ResultRow> {
+    rows.iter()
         .map(|row| {
             let outcome = check(policy, batch, row).map(|applicant| {
                 let a = tic_core::assess(policy, &applicant);

@@ -193,3 +193,35 @@ fn csv_and_xlsx_exports_have_the_same_cells() {
         assert!(a[b.len()..].iter().all(|s| s.is_empty()));
     }
 }
+
+#[test]
+fn the_sample_files_agree_and_show_every_kind_of_row() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../www/samples");
+    let csv_bytes = std::fs::read(root.join("applicants.csv")).unwrap();
+    let xlsx_bytes = std::fs::read(root.join("applicants.xlsx")).unwrap();
+    let (c1, from_csv) = screen(&csv_bytes, "applicants.csv");
+    let (c2, from_xlsx) = screen(&xlsx_bytes, "applicants.xlsx");
+    assert_eq!((c1, c2), (1, 1), "some rows are invalid on purpose");
+    assert_eq!(
+        from_csv, from_xlsx,
+        "regenerate: cargo run -p tic-cli --example sample_xlsx"
+    );
+    assert!(from_csv.len() >= 25);
+    let count = |v: &str| from_csv.iter().filter(|r| r["verdict"] == v).count();
+    for v in [
+        "eligible",
+        "eligible_with_gaps",
+        "not_eligible",
+        "incomplete",
+    ] {
+        assert!(count(v) > 0, "no {v} row");
+    }
+    let errors: Vec<&Value> = from_csv
+        .iter()
+        .filter(|r| r.get("error").is_some())
+        .collect();
+    assert!(errors.len() >= 3);
+    assert!(errors
+        .iter()
+        .all(|e| e["error"]["cell"].is_string() && e["error"]["column"].is_string()));
+}

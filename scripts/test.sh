@@ -112,7 +112,10 @@ WASM_PKGS=(-p tic-web)
 [ -f batch/Cargo.toml ] && WASM_PKGS+=(-p tic-batch)
 step "cargo clippy (wasm32: ${WASM_PKGS[*]})" cargo clippy "${WASM_PKGS[@]}" --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
-step "cargo build --workspace --bins (tic for the checks)" cargo build --workspace --bins
+# `cargo test` already built target/debug/tic (cli's integration tests need it), from these sources;
+# building it again with `cargo build` would recompile the dependencies with another feature set.
+ensure_tic() { if [ -x "$TIC" ]; then say "using $TIC (built by cargo test)"; else cargo build -p tic-cli; fi; }
+step "tic for the checks (target/debug/tic)" ensure_tic
 if [ -f "$SHARED/contract/check.py" ]; then
   step "contract examples (../shared)" contract "$SHARED/contract/examples"
   if [ -d tests/cases ]; then

@@ -25,6 +25,7 @@ fn main() {
     assert!(!files.is_empty(), "no policy file in core/policy");
     let mut out = String::from("/// Every embedded policy: (identifier, JSON).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
     let mut ids = Vec::new();
+    let (mut rust, mut files_rust) = (String::new(), Vec::new());
     for path in &files {
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let file: schema::PolicyFile =
@@ -53,10 +54,148 @@ fn main() {
             file.policy.id
         );
         ids.push(file.policy.id.clone());
+        // explain.rs lower-cases English titles with `to_ascii_lowercase` (Unicode's case tables
+        // would cost the WebAssembly bundle ~16 kB): refuse a title where that is not exact.
+        for r in &file.requirements {
+            assert_eq!(
+                r.title_en.to_lowercase(),
+                r.title_en.to_ascii_lowercase(),
+                "{}: requirement {}: title_en has a non-ASCII capital letter",
+                path.display(),
+                r.id
+            );
+        }
         let json = serde_json::to_string(&file).expect("a policy file serialises");
         out.push_str(&format!("    ({:?}, {:?}),\n", file.policy.id, json));
+        rust.push_str(&rust_file(files_rust.len(), &file));
+        files_rust.push(format!(
+            "    ({:?}, file_{}),\n",
+            file.policy.id,
+            files_rust.len()
+        ));
     }
     out.push_str("];\n");
+    // The same data as Rust: the library builds its policies from these at run time, so the
+    // WebAssembly bundle carries no JSON parsing of typed structures (serde's derived visitors,
+    // float printing for their error messages) and starts without parsing ~30 kB of JSON.
+    out.push_str("/// Every embedded policy as Rust data: (identifier, constructor).\n");
+    out.push_str("pub static FILES: &[(&str, super::gen::MakeFile)] = &[\n");
+    out.push_str(&files_rust.concat());
+    out.push_str("];\n");
+    out.push_str(&rust);
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("policies.rs");
     fs::write(dest, out).expect("write policies.rs");
+}
+
+/// A Rust expression for a rule (`s` makes a `String`).
+fn rust_check(c: &schema::CheckDef) -> String {
+    use schema::CheckDef as C;
+    let list = |items: Vec<String>| items.join(", ");
+    match c {
+        C::AnyField => "CheckDef::AnyField".into(),
+        C::AnyOfLists { lists } => format!(
+            "CheckDef::AnyOfLists {{ lists: vec![{}] }}",
+            list(lists.iter().map(|l| format!("FieldList::{l:?}")).collect())
+        ),
+        C::LeadKind { any_of } => format!(
+            "CheckDef::LeadKind {{ any_of: vec![{}] }}",
+            list(any_of.iter().map(|k| format!("LeadKind::{k:?}")).collect())
+        ),
+        C::LeadCapacity => "CheckDef::LeadCapacity".into(),
+        C::Recommended => "CheckDef::Recommended".into(),
+        C::LegalStatus { any_of } => format!(
+            "CheckDef::LegalStatus {{ any_of: vec![{}] }}",
+            list(
+                any_of
+                    .iter()
+                    .map(|k| format!("LegalStatus::{k:?}"))
+                    .collect()
+            )
+        ),
+        C::Flag { field } => format!("CheckDef::Flag {{ field: OrgFlag::{field:?} }}"),
+        C::AtLeast { metric, min } => {
+            format!("CheckDef::AtLeast {{ metric: Metric::{metric:?}, min: s({min:?}) }}")
+        }
+        C::InvestmentSum { years, min } => {
+            format!("CheckDef::InvestmentSum {{ years: s({years:?}), min: s({min:?}) }}")
+        }
+    }
+}
+
+/// `fn file_N() -> PolicyFile` building `f` from static tables (see `policy.rs`'s helpers).
+fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
+    let m = &f.policy;
+    let mut o = format!(
+        "fn file_{n}() -> crate::schema::PolicyFile {{\n    #[allow(unused_imports)]\n    use crate::schema::{{CheckDef, Meta, PolicyFile}};\n    #[allow(unused_imports)]\n    use crate::vocab::{{Due, FieldList, Kind, LeadKind, LegalStatus, Metric, OrgFlag, Unit}};\n    use super::gen::*;\n"
+    );
+    o.push_str("    let params: &[Param] = &[\n");
+    for (k, p) in &f.parameters {
+        o.push_str(&format!(
+            "        ({k:?}, {:?}, Unit::{:?}, {:?}, {:?}, {:?}),\n",
+            p.value, p.unit, p.clause, p.quote, p.note
+        ));
+    }
+    o.push_str("    ];\n    let requirements = vec![\n");
+    for r in &f.requirements {
+        o.push_str(&format!(
+            "        req(({:?}, {:?}, Due::{:?}, Kind::{:?}, {:?}, {:?}), {}),\n",
+            r.id,
+            r.clause,
+            r.due,
+            r.kind,
+            r.title_zh,
+            r.title_en,
+            rust_check(&r.check)
+        ));
+    }
+    o.push_str("    ];\n");
+    for (name, list) in [
+        ("highlands", &f.highlands),
+        ("chains", &f.chains),
+        ("clusters", &f.clusters),
+    ] {
+        o.push_str(&format!("    let {name}: &[ChoiceRow] = &[\n"));
+        for c in list {
+            o.push_str(&format!(
+                "        ({:?}, {:?}, {:?}, {:?}, {:?}, {:?}, {:?}),\n",
+                c.id, c.zh, c.en, c.clause, c.group, c.confirmed, c.source
+            ));
+        }
+        o.push_str("    ];\n");
+    }
+    o.push_str("    let districts: &[Row3] = &[\n");
+    for d in &f.districts {
+        o.push_str(&format!(
+            "        ({:?}, {:?}, {:?}),\n",
+            d.id, d.en, d.clause
+        ));
+    }
+    o.push_str("    ];\n    let groups: &[Row3] = &[\n");
+    for g in &f.indicator_groups {
+        o.push_str(&format!("        ({:?}, {:?}, {:?}),\n", g.id, g.zh, g.en));
+    }
+    o.push_str("    ];\n    let indicators: &[Row3] = &[\n");
+    for i in &f.indicators {
+        o.push_str(&format!("        ({:?}, {:?}, {:?}),\n", i.id, i.zh, i.en));
+    }
+    o.push_str("    ];\n    let clauses: &[Row3] = &[\n");
+    for (k, c) in &f.clauses {
+        o.push_str(&format!("        ({k:?}, {:?}, {:?}),\n", c.title, c.text));
+    }
+    o.push_str("    ];\n    let mut indicators = indicator_defs(indicators);\n");
+    for (i, d) in f.indicators.iter().enumerate() {
+        if !d.derive.is_empty() {
+            let rules: Vec<String> = d.derive.iter().map(rust_check).collect();
+            o.push_str(&format!(
+                "    indicators[{i}].derive = vec![{}];\n",
+                rules.join(", ")
+            ));
+        }
+    }
+    o.push_str(&format!(
+        "    PolicyFile {{\n        policy: Meta {{ id: s({:?}), title_zh: s({:?}), title_en: s({:?}), status: s({:?}), source: s({:?}), notice_zh: s({:?}), notice_en: s({:?}) }},\n",
+        m.id, m.title_zh, m.title_en, m.status, m.source, m.notice_zh, m.notice_en
+    ));
+    o.push_str("        parameters: parameters(params),\n        requirements,\n        highlands: choices(highlands),\n        chains: choices(chains),\n        clusters: choices(clusters),\n        districts: district_defs(districts),\n        indicator_groups: group_defs(groups),\n        indicators,\n        clauses: clause_defs(clauses),\n    }\n}\n");
+    o
 }

@@ -61,13 +61,23 @@ pub fn count(n: u64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-/// A rate in basis points as a percentage: `30%`.
+/// A rate in basis points as a percentage: `30%`, `30.5%`, `30.05%` (from integers, so no
+/// float formatting code is linked).
 pub fn percent(bp: u32) -> String {
-    if bp % 100 == 0 {
+    let frac = bp % 100;
+    if frac == 0 {
         format!("{}%", bp / 100)
     } else {
-        format!("{}%", (bp as f64 / 100.0))
+        let digits = format!("{frac:02}");
+        format!("{}.{}%", bp / 100, digits.trim_end_matches('0'))
     }
+}
+
+/// Lower-cases an English text for use inside a sentence. ASCII only: `str::to_lowercase`
+/// would link Unicode's case tables (~16 kB) into the WebAssembly bundle. The same for every
+/// embedded policy, whose English titles build.rs checks have no non-ASCII cased letter.
+fn lower(s: &str) -> String {
+    s.to_ascii_lowercase()
 }
 
 fn years_range(n: usize, lang: Lang) -> String {
@@ -230,12 +240,12 @@ pub fn requirement(policy: &Policy, a: &Applicant, o: &Outcome<'_>) -> Text {
         ),
         (Rule::Flag(_), Status::Gap) => Text::new(
             format!("尚未设立{}；{clause}要求设立。", title.zh),
-            format!("No {} yet; {clause} requires one.", title.en.to_lowercase()),
+            format!("No {} yet; {clause} requires one.", lower(&title.en)),
         ),
         (Rule::AtLeast { .. } | Rule::InvestmentSum { .. }, _) => threshold(o, clause),
         (_, _) => Text::new(
             format!("尚未回答{}所需的信息（{clause}）。", title.zh),
-            format!("The answers that {} needs are not given yet ({clause}).", title.en.to_lowercase()),
+            format!("The answers that {} needs are not given yet ({clause}).", lower(&title.en)),
         ),
     }
 }
@@ -304,19 +314,19 @@ fn threshold(o: &Outcome<'_>, clause: &str) -> Text {
             match o.status {
                 Status::Met => Text::new(
                     format!("{}累计投入{}，达到{clause}要求的{}。", years_range(years_known, Lang::Zh), money(actual, Lang::Zh), money(required, Lang::Zh)),
-                    format!("Investment over {}: {}, reaching the {} that {clause} requires.", years_range(years_known, Lang::En).to_lowercase(), money(actual, Lang::En), money(required, Lang::En)),
+                    format!("Investment over {}: {}, reaching the {} that {clause} requires.", lower(&years_range(years_known, Lang::En)), money(actual, Lang::En), money(required, Lang::En)),
                 ),
                 Status::Gap => Text::new(
                     format!("{}累计投入{}；再投入{}可达到{clause}要求的{}。", years_range(years, Lang::Zh), money(actual, Lang::Zh), money(short, Lang::Zh), money(required, Lang::Zh)),
-                    format!("Investment over {}: {}; {} more reaches the {} of {clause}.", years_range(years, Lang::En).to_lowercase(), money(actual, Lang::En), money(short, Lang::En), money(required, Lang::En)),
+                    format!("Investment over {}: {}; {} more reaches the {} of {clause}.", lower(&years_range(years, Lang::En)), money(actual, Lang::En), money(short, Lang::En), money(required, Lang::En)),
                 ),
                 Status::Unknown if years_known == 0 => Text::new(
                     format!("尚未填写投入；{clause}要求{}合计{}。", years_range(years, Lang::Zh), money(required, Lang::Zh)),
-                    format!("No investment is given; {clause} requires {} over {}.", money(required, Lang::En), years_range(years, Lang::En).to_lowercase()),
+                    format!("No investment is given; {clause} requires {} over {}.", money(required, Lang::En), lower(&years_range(years, Lang::En))),
                 ),
                 Status::Unknown => Text::new(
                     format!("已填{}投入{}，第{}–{years}年未填；{clause}要求{}合计{}，尚差{}。", years_range(years_known, Lang::Zh), money(actual, Lang::Zh), years_known + 1, years_range(years, Lang::Zh), money(required, Lang::Zh), money(short, Lang::Zh)),
-                    format!("Investment over {}: {}, years {}–{years} not given; {clause} requires {} over {}, {} more.", years_range(years_known, Lang::En).to_lowercase(), money(actual, Lang::En), years_known + 1, money(required, Lang::En), years_range(years, Lang::En).to_lowercase(), money(short, Lang::En)),
+                    format!("Investment over {}: {}, years {}–{years} not given; {clause} requires {} over {}, {} more.", lower(&years_range(years_known, Lang::En)), money(actual, Lang::En), years_known + 1, money(required, Lang::En), lower(&years_range(years, Lang::En)), money(short, Lang::En)),
                 ),
             }
         }
@@ -501,4 +511,33 @@ pub fn verdict_reasons(a: &Assessment<'_>) -> Vec<Text> {
         Verdict::Eligible => out.push(Text::new("全部条件均已满足。", "Every requirement is met.")),
     }
     out
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn percent_from_integers_reads_as_the_float_did() {
+        assert_eq!(percent(3000), "30%");
+        assert_eq!(percent(3050), "30.5%");
+        assert_eq!(percent(3005), "30.05%");
+        assert_eq!(percent(5), "0.05%");
+        for bp in (0..20_000).chain([u32::MAX - 1, u32::MAX]) {
+            assert_eq!(percent(bp), format!("{}%", bp as f64 / 100.0), "{bp}");
+        }
+    }
+
+    #[test]
+    fn english_titles_lower_case_as_unicode_would() {
+        for p in crate::policy::all() {
+            for r in &p.requirements {
+                assert_eq!(lower(&r.title.en), r.title.en.to_lowercase(), "{}", r.id);
+            }
+        }
+        for n in 1..10 {
+            let y = years_range(n, Lang::En);
+            assert_eq!(lower(&y), y.to_lowercase());
+        }
+    }
 }

@@ -12,6 +12,136 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/policies.rs"));
 }
 
+/// What build.rs's generated `file_N()` functions build a [`PolicyFile`] from: rows of static
+/// strings, turned into the owned structures here (one loop per table, so the code stays small).
+mod gen {
+    use crate::schema::{
+        CheckDef, Choice, ClauseDef, District, IndicatorDef, IndicatorGroupDef, Parameter,
+        RequirementDef,
+    };
+    use crate::vocab::{Due, Kind, Unit};
+    use std::collections::BTreeMap;
+
+    /// key, value, unit, clause, quote, note.
+    pub type Param = (
+        &'static str,
+        f64,
+        Unit,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+    );
+    /// id, zh, en, clause, group, confirmed, source.
+    pub type ChoiceRow = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        bool,
+        Option<&'static str>,
+    );
+    /// Three strings.
+    pub type Row3 = (&'static str, &'static str, &'static str);
+    /// A generated `file_N()`.
+    pub type MakeFile = fn() -> crate::schema::PolicyFile;
+
+    pub fn s(x: &str) -> String {
+        x.to_owned()
+    }
+
+    fn os(x: Option<&str>) -> Option<String> {
+        x.map(str::to_owned)
+    }
+
+    pub fn parameters(rows: &[Param]) -> BTreeMap<String, Parameter> {
+        rows.iter()
+            .map(|&(k, value, unit, clause, quote, note)| {
+                let p = Parameter {
+                    value,
+                    unit,
+                    clause: s(clause),
+                    quote: s(quote),
+                    note: os(note),
+                };
+                (s(k), p)
+            })
+            .collect()
+    }
+
+    pub fn req(
+        (id, clause, due, kind, title_zh, title_en): (&str, &str, Due, Kind, &str, &str),
+        check: CheckDef,
+    ) -> RequirementDef {
+        RequirementDef {
+            id: s(id),
+            clause: s(clause),
+            due,
+            kind,
+            title_zh: s(title_zh),
+            title_en: s(title_en),
+            check,
+        }
+    }
+
+    pub fn choices(rows: &[ChoiceRow]) -> Vec<Choice> {
+        rows.iter()
+            .map(|&(id, zh, en, clause, group, confirmed, source)| Choice {
+                id: s(id),
+                zh: s(zh),
+                en: s(en),
+                clause: s(clause),
+                group: os(group),
+                confirmed,
+                source: os(source),
+            })
+            .collect()
+    }
+
+    pub fn district_defs(rows: &[Row3]) -> Vec<District> {
+        rows.iter()
+            .map(|&(id, en, clause)| District {
+                id: s(id),
+                en: s(en),
+                clause: s(clause),
+            })
+            .collect()
+    }
+
+    pub fn group_defs(rows: &[Row3]) -> Vec<IndicatorGroupDef> {
+        rows.iter()
+            .map(|&(id, zh, en)| IndicatorGroupDef {
+                id: s(id),
+                zh: s(zh),
+                en: s(en),
+            })
+            .collect()
+    }
+
+    pub fn indicator_defs(rows: &[Row3]) -> Vec<IndicatorDef> {
+        rows.iter()
+            .map(|&(id, zh, en)| IndicatorDef {
+                id: s(id),
+                zh: s(zh),
+                en: s(en),
+                derive: Vec::new(),
+            })
+            .collect()
+    }
+
+    pub fn clause_defs(rows: &[Row3]) -> BTreeMap<String, ClauseDef> {
+        rows.iter()
+            .map(|&(k, title, text)| {
+                let c = ClauseDef {
+                    title: s(title),
+                    text: s(text),
+                };
+                (s(k), c)
+            })
+            .collect()
+    }
+}
+
 /// A rule with its numbers resolved from the parameters.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rule {
@@ -162,6 +292,11 @@ impl Policy {
         if !problems.is_empty() {
             return Err(problems);
         }
+        Ok(Policy::resolve(file))
+    }
+
+    /// Resolves a sound policy file (one without [`PolicyFile::problems`]).
+    fn resolve(file: PolicyFile) -> Policy {
         let num = |k: &str| file.parameters.get(k).map(|p| p.value).unwrap_or(0.0);
         let wan = |k: &str| Wan::from_wan(num(k)).unwrap_or(Wan::ZERO);
         let resolve = |d: &CheckDef| -> Rule {
@@ -208,7 +343,7 @@ impl Policy {
             .map(|(i, g)| (g.id.as_str(), i))
             .collect();
         let rate = file.parameters.get("subsidy_rate");
-        Ok(Policy {
+        Policy {
             id: file.policy.id.clone(),
             title: Text::new(&file.policy.title_zh, &file.policy.title_en),
             status: file.policy.status.clone(),
@@ -272,7 +407,7 @@ impl Policy {
                 })
                 .collect(),
             file,
-        })
+        }
     }
 
     /// Loads a policy from its JSON form (as embedded).
@@ -301,15 +436,16 @@ impl Policy {
     }
 }
 
-/// Every embedded policy version, loaded on first use. Their soundness was checked when
-/// `tic-core` was built (build.rs runs the same [`PolicyFile::problems`]); one that still failed
-/// to load would be left out rather than panic.
+/// Every embedded policy version, built on first use from the Rust data build.rs generated
+/// (the same data as [`embedded_json`]; no parsing at start-up). Their soundness was checked
+/// when `tic-core` was built: build.rs runs the same [`PolicyFile::problems`] and refuses to
+/// build otherwise.
 pub fn all() -> &'static [Policy] {
     static ALL: OnceLock<Vec<Policy>> = OnceLock::new();
     ALL.get_or_init(|| {
-        embedded::EMBEDDED
+        embedded::FILES
             .iter()
-            .filter_map(|(_, json)| Policy::from_json(json).ok())
+            .map(|(_, file)| Policy::resolve(file()))
             .collect()
     })
 }
@@ -432,6 +568,35 @@ mod tests {
             })
         });
         assert_eq!(in_text.count(), p.indicators.len());
+    }
+
+    #[test]
+    fn the_generated_rust_data_is_the_embedded_json() {
+        assert_eq!(embedded::FILES.len(), embedded::EMBEDDED.len());
+        for ((id, json), (rid, file)) in embedded::EMBEDDED.iter().zip(embedded::FILES) {
+            assert_eq!(id, rid);
+            let from_json: PolicyFile = serde_json::from_str(json).unwrap();
+            let from_rust = file();
+            assert!(from_rust.problems().is_empty());
+            assert_eq!(
+                serde_json::to_value(&from_rust).unwrap(),
+                serde_json::to_value(&from_json).unwrap(),
+                "{id}"
+            );
+            let (a, b) = (
+                Policy::from_json(json).unwrap(),
+                Policy::from_file(from_rust).unwrap(),
+            );
+            assert_eq!(a.requirements, b.requirements);
+            assert_eq!(a.highlands, b.highlands);
+            assert_eq!(a.districts, b.districts);
+        }
+        // And what the library uses is exactly that.
+        assert_eq!(all().len(), embedded::EMBEDDED.len());
+        assert_eq!(
+            serde_json::to_value(&current().file).unwrap(),
+            serde_json::from_str::<serde_json::Value>(embedded::EMBEDDED[0].1).unwrap()
+        );
     }
 
     #[test]

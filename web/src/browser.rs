@@ -61,9 +61,16 @@ pub fn restore() -> Option<Form> {
     let value: serde_json::Value = LocalStorage::get(KEY_APPLICANT).ok()?;
     let applicant = tic_core::applicant_from_value(tic_core::policy::current(), &value).ok()?;
     let mut form = Form::from_applicant(&applicant);
-    if let Ok(draft) = LocalStorage::get::<BTreeMap<String, String>>(KEY_DRAFT) {
-        for (k, v) in draft {
-            form.set(&k, v);
+    // Read as a `Value` (a typed map would link serde's visitor and error-message code, float
+    // printing included, for this one read): an object of strings, else nothing, as before.
+    if let Ok(serde_json::Value::Object(draft)) = LocalStorage::get::<serde_json::Value>(KEY_DRAFT)
+    {
+        if draft.values().all(serde_json::Value::is_string) {
+            for (k, v) in draft {
+                if let serde_json::Value::String(v) = v {
+                    form.set(&k, v);
+                }
+            }
         }
     }
     Some(form)

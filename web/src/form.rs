@@ -377,7 +377,7 @@ impl Form {
             ("capacity_investment_wan", &a.capacity_investment_wan),
         ] {
             for (i, w) in list.iter().flatten().enumerate() {
-                put(&format!("{name}[{i}]"), Some(w.as_wan().to_string()));
+                put(&format!("{name}[{i}]"), Some(crate::num::wan_plain(*w)));
             }
         }
         for (id, r) in &a.indicators {

@@ -15,6 +15,7 @@ pub mod browser;
 pub mod components;
 pub mod form;
 pub mod i18n;
+pub mod num;
 pub mod state;
 
 use components::app::{App, AppProps};

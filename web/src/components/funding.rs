@@ -3,7 +3,7 @@
 //! bound it; then the same as a table with the core's explanations.
 
 use super::Shared;
-use crate::i18n;
+use crate::{i18n, num};
 use tic_core::vocab::LimitedBy;
 use tic_core::{explain, Assessment, Lang, Wan};
 use yew::prelude::*;
@@ -27,7 +27,7 @@ const BOTTOM: f64 = 200.0;
 /// A round step for about four gridlines up to `max`.
 fn step(max: f64) -> f64 {
     let raw = (max / 4.0).max(1.0);
-    let mag = 10f64.powf(raw.log10().floor());
+    let mag = num::pow10_floor(raw);
     let n = raw / mag;
     let nice = if n <= 1.0 {
         1.0
@@ -45,7 +45,7 @@ fn step(max: f64) -> f64 {
 
 /// A number of 万元 as data attribute / axis text: `1000`, `1666.67`.
 pub fn wan_attr(w: Wan) -> String {
-    w.as_wan().to_string()
+    num::wan_plain(w)
 }
 
 /// `#funding`.
@@ -72,8 +72,8 @@ pub fn FundingChart(p: &FundingProps) -> Html {
         let yy = y(v);
         html! {
             <g class="chart__grid">
-                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={yy.to_string()} y2={yy.to_string()} />
-                <text x={(LEFT - 6.0).to_string()} y={(yy + 4.0).to_string()} text-anchor="end">{format!("{v}")}</text>
+                <line x1={num::dec(LEFT, 2)} x2={num::dec(W - RIGHT, 2)} y1={num::dec(yy, 2)} y2={num::dec(yy, 2)} />
+                <text x={num::dec(LEFT - 6.0, 2)} y={num::dec(yy + 4.0, 2)} text-anchor="end">{num::dec(v, 2)}</text>
             </g>
         }
     });
@@ -94,14 +94,14 @@ pub fn FundingChart(p: &FundingProps) -> Html {
         html! {
             <g class={classes!("chart__year", format!("chart__year--{bound}"))}>
                 if rate > amount {
-                    <rect class="chart__rate" x={bx.to_string()} y={y(rate).to_string()} width={bw.to_string()} height={(BOTTOM - y(rate)).to_string()} />
-                    if clipped { <text class="chart__clip" x={cx.to_string()} y={(TOP - 8.0).to_string()} text-anchor="middle">{format!("↑ {}", yr.by_rate)}</text> }
+                    <rect class="chart__rate" x={num::dec(bx, 2)} y={num::dec(y(rate), 2)} width={num::dec(bw, 2)} height={num::dec(BOTTOM - y(rate), 2)} />
+                    if clipped { <text class="chart__clip" x={num::dec(cx, 2)} y={num::dec(TOP - 8.0, 2)} text-anchor="middle">{format!("↑ {}", yr.by_rate)}</text> }
                 }
-                <rect class="chart__amount" x={bx.to_string()} y={y(amount).to_string()} width={bw.to_string()} height={(BOTTOM - y(amount)).max(0.0).to_string()} />
-                <line class="chart__cap" x1={(x0 + 6.0).to_string()} x2={(x0 + slot - 6.0).to_string()} y1={y(cap).to_string()} y2={y(cap).to_string()} />
-                <text class="chart__value" x={cx.to_string()} y={(y(amount) - 6.0).min(BOTTOM - 6.0).to_string()} text-anchor="middle">{yr.amount.to_string()}</text>
-                <text class="chart__xlabel" x={cx.to_string()} y={(BOTTOM + 18.0).to_string()} text-anchor="middle">{i18n::year(yr.year, l)}</text>
-                <text class="chart__bound" x={cx.to_string()} y={(BOTTOM + 36.0).to_string()} text-anchor="middle">{i18n::limited_by(yr.limited_by, true, l)}</text>
+                <rect class="chart__amount" x={num::dec(bx, 2)} y={num::dec(y(amount), 2)} width={num::dec(bw, 2)} height={num::dec((BOTTOM - y(amount)).max(0.0), 2)} />
+                <line class="chart__cap" x1={num::dec(x0 + 6.0, 2)} x2={num::dec(x0 + slot - 6.0, 2)} y1={num::dec(y(cap), 2)} y2={num::dec(y(cap), 2)} />
+                <text class="chart__value" x={num::dec(cx, 2)} y={num::dec((y(amount) - 6.0).min(BOTTOM - 6.0), 2)} text-anchor="middle">{yr.amount.to_string()}</text>
+                <text class="chart__xlabel" x={num::dec(cx, 2)} y={num::dec(BOTTOM + 18.0, 2)} text-anchor="middle">{i18n::year(yr.year, l)}</text>
+                <text class="chart__bound" x={num::dec(cx, 2)} y={num::dec(BOTTOM + 36.0, 2)} text-anchor="middle">{i18n::limited_by(yr.limited_by, true, l)}</text>
             </g>
         }
     });
@@ -121,11 +121,11 @@ pub fn FundingChart(p: &FundingProps) -> Html {
                 <span class="funding-total__value">{m(f.total)}</span>
                 <span class="funding-total__left">{format!("{}{}{}", i18n::LEFT_OF_CAP.get(l), if l == Lang::Zh { "" } else { ": " }, m(left))}</span>
             </p>
-            <svg class="chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary} focusable="false">
+            <svg class="chart" viewBox={format!("0 0 {} {}", num::dec(W, 0), num::dec(H, 0))} role="img" aria-label={summary} focusable="false">
                 <text class="chart__unit" x="4" y="12">{i18n::WAN_SHORT.get(l)}</text>
                 { for grid }
                 { for bars }
-                <line class="chart__axis" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={BOTTOM.to_string()} y2={BOTTOM.to_string()} />
+                <line class="chart__axis" x1={num::dec(LEFT, 2)} x2={num::dec(W - RIGHT, 2)} y1={num::dec(BOTTOM, 2)} y2={num::dec(BOTTOM, 2)} />
             </svg>
             <ul class="chart-legend" aria-hidden="true">
                 <li><span class="swatch swatch--amount"></span>{i18n::LEGEND_AMOUNT.get(l)}</li>

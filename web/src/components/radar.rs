@@ -2,7 +2,7 @@
 //! group's second-level indicators met, and the share answered; then the counts as a table.
 
 use super::Shared;
-use crate::i18n;
+use crate::{i18n, num};
 use tic_core::indicators::coverage;
 use tic_core::{Assessment, Lang};
 use yew::prelude::*;
@@ -21,7 +21,8 @@ const R: f64 = 118.0;
 
 fn point(i: usize, n: usize, share: f64) -> (f64, f64) {
     let a = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-    (C + R * share * a.cos(), C + R * share * a.sin())
+    let (sin, cos) = num::sin_cos(a);
+    (C + R * share * cos, C + R * share * sin)
 }
 
 fn polygon(shares: &[f64]) -> String {
@@ -31,7 +32,7 @@ fn polygon(shares: &[f64]) -> String {
         .enumerate()
         .map(|(i, s)| {
             let (x, y) = point(i, n, *s);
-            format!("{x:.1},{y:.1}")
+            format!("{},{}", num::dec(x, 1), num::dec(y, 1))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -69,8 +70,8 @@ pub fn Radar(p: &RadarProps) -> Html {
                     let id = policy.indicator_groups.get(i).map(|g| g.id.clone()).unwrap_or_default();
                     html! {
                         <>
-                            <line class="radar__axis" x1={C.to_string()} y1={C.to_string()} x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
-                            <text class="radar__label" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 5.0)} text-anchor="middle">{id}</text>
+                            <line class="radar__axis" x1={num::dec(C, 1)} y1={num::dec(C, 1)} x2={num::dec(x, 1)} y2={num::dec(y, 1)} />
+                            <text class="radar__label" x={num::dec(lx, 1)} y={num::dec(ly + 5.0, 1)} text-anchor="middle">{id}</text>
                         </>
                     }
                 }) }

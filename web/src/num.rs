@@ -1,0 +1,140 @@
+//! Numbers as text, from integers. `f64`'s `Display` links core's float printing (Grisu and
+//! Dragon with their tables, ~18 kB of WebAssembly), which the page does not need: amounts are
+//! whole yuan ([`Wan`]) and chart coordinates need two decimals at most.
+
+use tic_core::Wan;
+
+/// An amount in 万元 without grouping, as `w.as_wan().to_string()` writes it: `1000`,
+/// `1666.67`, `0.5`, `0.0001` (exact: an amount is whole yuan, 1/10,000 万元).
+pub fn wan_plain(w: Wan) -> String {
+    let yuan = w.yuan();
+    let sign = if yuan < 0 { "-" } else { "" };
+    let abs = yuan.unsigned_abs();
+    let (whole, frac) = (abs / 10_000, abs % 10_000);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let digits = format!("{frac:04}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
+/// `x` rounded to `places` decimals (at most 6), trailing zeros dropped: `dec(155.4333, 2)` is
+/// `155.43`, `dec(2.5, 2)` is `2.5`, `dec(160.0, 1)` is `160`. For SVG coordinates and axis
+/// labels. Not finite: `0`.
+pub fn dec(x: f64, places: u32) -> String {
+    let places = places.min(6);
+    let scale = 10u64.pow(places);
+    let scaled = (x * scale as f64).round();
+    if !scaled.is_finite() {
+        return "0".into();
+    }
+    // `as` saturates; coordinates are far inside i64.
+    let n = scaled as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let abs = n.unsigned_abs();
+    let (whole, frac) = (abs / scale, abs % scale);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let digits = format!("{frac:0width$}", width = places as usize);
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
+/// `(sin a, cos a)` to about 1e-15, for the radar's angles: `f64::sin`/`cos` link libm's
+/// range reduction for huge arguments (~6 kB), which angles within a turn never need.
+pub fn sin_cos(a: f64) -> (f64, f64) {
+    use std::f64::consts::{FRAC_PI_2, PI, TAU};
+    if !a.is_finite() {
+        return (f64::NAN, f64::NAN);
+    }
+    // Into [-π, π], then into [-π/2, π/2] (sin(π − x) = sin x, cos(π − x) = −cos x).
+    let mut x = a - TAU * (a / TAU).round();
+    let mut cos_sign = 1.0;
+    if x > FRAC_PI_2 {
+        x = PI - x;
+        cos_sign = -1.0;
+    } else if x < -FRAC_PI_2 {
+        x = -PI - x;
+        cos_sign = -1.0;
+    }
+    // Taylor series; |x| ≤ π/2, so 12 terms reach below 1e-16.
+    let x2 = x * x;
+    let (mut s, mut c) = (x, 1.0);
+    let (mut ts, mut tc) = (x, 1.0);
+    for k in 1..=12 {
+        let k = k as f64;
+        ts *= -x2 / ((2.0 * k) * (2.0 * k + 1.0));
+        tc *= -x2 / ((2.0 * k - 1.0) * (2.0 * k));
+        s += ts;
+        c += tc;
+    }
+    (s, cos_sign * c)
+}
+
+/// The largest power of ten not above `x` (1 for `x` < 10, including `x` < 1).
+pub fn pow10_floor(x: f64) -> f64 {
+    let mut m = 1.0;
+    while m * 10.0 <= x && m < 1e300 {
+        m *= 10.0;
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wan_plain_writes_what_f64_display_wrote() {
+        for yuan in (0..30_000).chain([
+            16_666_700,
+            10_000_000,
+            123_456_789,
+            Wan::MAX.yuan(),
+            Wan::MAX.yuan() - 1,
+        ]) {
+            let w = Wan::from_yuan(yuan);
+            assert_eq!(wan_plain(w), w.as_wan().to_string(), "{yuan}");
+        }
+    }
+
+    #[test]
+    fn dec_rounds_and_trims() {
+        assert_eq!(dec(155.433_333_333, 2), "155.43");
+        assert_eq!(dec(2.5, 2), "2.5");
+        assert_eq!(dec(160.0, 1), "160");
+        assert_eq!(dec(-3.06, 1), "-3.1");
+        assert_eq!(dec(-0.01, 1), "0");
+        assert_eq!(dec(0.0, 2), "0");
+        assert_eq!(dec(f64::NAN, 2), "0");
+        for i in 0..=40 {
+            let v = i as f64 * 2.5;
+            assert_eq!(dec(v, 2), format!("{v}"));
+        }
+    }
+
+    #[test]
+    fn sin_cos_agrees_with_libm() {
+        for i in -400..=400 {
+            let a = i as f64 * 0.05;
+            let (s, c) = sin_cos(a);
+            assert!((s - a.sin()).abs() < 1e-12, "sin {a}");
+            assert!((c - a.cos()).abs() < 1e-12, "cos {a}");
+        }
+    }
+
+    #[test]
+    fn pow10_floor_is_the_power_below() {
+        assert_eq!(pow10_floor(0.5), 1.0);
+        assert_eq!(pow10_floor(1.0), 1.0);
+        assert_eq!(pow10_floor(9.99), 1.0);
+        assert_eq!(pow10_floor(10.0), 10.0);
+        assert_eq!(pow10_floor(250.0), 100.0);
+        assert_eq!(pow10_floor(1000.0), 1000.0);
+        for x in [1.0, 3.0, 12.5, 99.0, 100.0, 2500.0, 1e6, 3.3e9] {
+            assert_eq!(pow10_floor(x), 10f64.powf(f64::log10(x).floor()), "{x}");
+        }
+    }
+}

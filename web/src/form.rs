@@ -163,7 +163,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     {
         return None;
     }
-    s.parse::<f64>().ok().filter(|f| f.is_finite())
+    crate::num::decimal(s).filter(|f| f.is_finite())
 }
 
 fn number_value(f: f64) -> Option<Value> {

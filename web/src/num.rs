@@ -73,6 +73,101 @@ pub fn sin_cos(a: f64) -> (f64, f64) {
     (s, cos_sign * c)
 }
 
+/// Reads a decimal number as `str::parse::<f64>` does (`[+-]digits[.digits][e[+-]digits]`, with
+/// `5.` and `.5` allowed; `None` where it refuses), without linking core's `dec2flt` and its
+/// ~10 kB table of powers of five. Up to 15 significant digits and 10^±22 (every amount or count
+/// a person types) it is exact and correctly rounded, as `parse` is; beyond that it goes through
+/// `serde_json`'s number reader (what the core reads applicant JSON with).
+pub fn decimal(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let neg = match b.first() {
+        Some(b'-') => {
+            i = 1;
+            true
+        }
+        Some(b'+') => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let mut digits = String::new();
+    let (mut seen_digit, mut seen_dot, mut frac_digits) = (false, false, 0i64);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'0'..=b'9' => {
+                seen_digit = true;
+                if !(digits.is_empty() && c == b'0') {
+                    digits.push(c as char);
+                }
+                if seen_dot {
+                    frac_digits += 1;
+                }
+            }
+            b'.' if !seen_dot => seen_dot = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if !seen_digit {
+        return None;
+    }
+    let mut exp: i64 = 0;
+    if let Some(b'e' | b'E') = b.get(i) {
+        i += 1;
+        let exp_neg = match b.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let start = i;
+        while let Some(c @ b'0'..=b'9') = b.get(i) {
+            exp = (exp * 10 + i64::from(c - b'0')).min(1_000_000);
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        if exp_neg {
+            exp = -exp;
+        }
+    }
+    if i != b.len() {
+        return None;
+    }
+    let sign = if neg { -1.0 } else { 1.0 };
+    if digits.is_empty() {
+        return Some(sign * 0.0);
+    }
+    // Trailing zeros of the digits move into the exponent.
+    let kept = digits.trim_end_matches('0');
+    let exp10 = exp - frac_digits + (digits.len() - kept.len()) as i64;
+    if kept.len() <= 15 && exp10.abs() <= 22 {
+        // Clinger's fast path: an exact integer below 2^53 times or over an exact power of ten,
+        // one rounding.
+        let m = kept.parse::<u64>().ok()? as f64;
+        let mut p = 1.0;
+        for _ in 0..exp10.abs() {
+            p *= 10.0;
+        }
+        return Some(sign * if exp10 >= 0 { m * p } else { m / p });
+    }
+    let json = format!("{}{kept}e{exp10}", if neg { "-" } else { "" });
+    match serde_json::from_str::<serde_json::Value>(&json) {
+        Ok(v) => v.as_f64(),
+        // Out of range: `parse` gives ±infinity there.
+        Err(_) if exp10 > 0 => Some(sign * f64::INFINITY),
+        Err(_) => Some(sign * 0.0),
+    }
+}
+
 /// The largest power of ten not above `x` (1 for `x` < 10, including `x` < 1).
 pub fn pow10_floor(x: f64) -> f64 {
     let mut m = 1.0;
@@ -122,6 +217,92 @@ mod tests {
             let (s, c) = sin_cos(a);
             assert!((s - a.sin()).abs() < 1e-12, "sin {a}");
             assert!((c - a.cos()).abs() < 1e-12, "cos {a}");
+        }
+    }
+
+    #[test]
+    fn decimal_reads_as_parse_does() {
+        // Up to 15 significant digits and 10^±22: bit for bit.
+        let exact = [
+            "0",
+            "-0",
+            "+0",
+            "1",
+            "+1",
+            "-3",
+            "1200.5",
+            "12.5",
+            "5.",
+            ".5",
+            "-.5",
+            "0.1",
+            "0.2",
+            "0.3",
+            "1666.67",
+            "1666.666666",
+            "00012.50",
+            "1e5",
+            "1E-3",
+            "2.5e+3",
+            "1.e2",
+            ".5e1",
+            "123456789012345",
+            "0.000001",
+            "3000",
+            "1e22",
+            "1e-22",
+            "0.0000000000000000000001",
+            "1000000000000000000000000",
+            "",
+            ".",
+            "-",
+            "+",
+            "e5",
+            "1e",
+            "1e+",
+            "1.2.3",
+            "--1",
+            "+-1",
+            "1-",
+            "1e5e5",
+            "1..2",
+            "abc",
+            "1,2",
+            "١",
+        ];
+        for c in exact {
+            let want = c.parse::<f64>().ok();
+            let got = decimal(c);
+            assert_eq!(
+                got.map(f64::to_bits),
+                want.map(f64::to_bits),
+                "{c:?}: {got:?} vs {want:?}"
+            );
+        }
+        // Beyond: the same to an ulp or two, the same infinities and zeros.
+        let beyond = [
+            "1234567890123456789",
+            "9007199254740993",
+            "1e23",
+            "1e-23",
+            "1e308",
+            "1e309",
+            "1e-400",
+            "1e400",
+            "-1e400",
+            "0.1000000000000000055511151231257827",
+        ];
+        for c in beyond {
+            let (want, got) = (c.parse::<f64>().unwrap(), decimal(c).unwrap());
+            assert!(
+                got == want || ((got - want) / want).abs() < 1e-15,
+                "{c:?}: {got:?} vs {want:?}"
+            );
+        }
+        // Every amount with up to 4 decimals a person could type in a small range.
+        for n in 0..200_000u32 {
+            let t = format!("{}.{:04}", n / 10_000, n % 10_000);
+            assert_eq!(decimal(&t), t.parse::<f64>().ok(), "{t}");
         }
     }
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 fn guideline() -> String {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/policy/guidelines-draft.zh.txt");
+        .join("../core/policy/ningbo-tic-2023-draft.source.zh.txt");
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 

@@ -265,6 +265,8 @@ pub const FUNDING_NOTE: Tr = Tr(
 pub fn year(n: usize, lang: Lang) -> String {
     pick(lang, format!("第{n}年"), format!("Year {n}"))
 }
+/// Header of the year column of the subsidy table.
+pub const YEAR: Tr = Tr("年度", "Year");
 /// Total.
 pub const TOTAL: Tr = Tr("合计", "Total");
 /// Left of the total cap.

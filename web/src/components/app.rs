@@ -275,7 +275,8 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="tic-main">
                     <ErrorSummary lang={l} errors={state.errors.clone()} {onfocus} />
                     <Progress lang={l} {answered} {total} />
-                    <form class="tic-form" novalidate=true {onsubmit} aria-label={i18n::FORM_HEADING.get(l)}>
+                    <h2 class="visually-hidden" id="form-h">{i18n::FORM_HEADING.get(l)}</h2>
+                    <form class="tic-form" novalidate=true {onsubmit} aria-labelledby="form-h">
                         <SectionBasic ctx={ctx.clone()} {ondistrict} />
                         <SectionFields ctx={ctx.clone()} ontoggle={ontoggle.clone()} onnone={onnone.clone()} />
                         <SectionLead ctx={ctx.clone()} {ontoggle} {onnone} />

@@ -135,7 +135,7 @@ pub fn FundingChart(p: &FundingProps) -> Html {
             <table class="table funding-table">
                 <caption class="visually-hidden">{i18n::FUNDING.get(l)}</caption>
                 <thead><tr>
-                    <th scope="col">{""}</th>
+                    <th scope="col">{i18n::YEAR.get(l)}</th>
                     <th scope="col" class="num">{i18n::BASE.get(l)}</th>
                     <th scope="col" class="num">{i18n::AMOUNT.get(l)}</th>
                     <th scope="col">{i18n::DECIDED_BY.get(l)}</th>

@@ -10,7 +10,8 @@
 // <script type="application/json">{…}</script> (data, not script: allowed by a strict CSP).
 // Every widget fires `tic-assess:result` (bubbles, composed: it reaches the host page, retargeted
 // to the <tic-assess> element) with the assessment as `detail`, after mounting and on every change.
-// Nothing is stored (storage: false) and nothing is sent anywhere.
+// Nothing is stored (storage: false) and nothing is sent anywhere; the host page's address is
+// neither read nor changed (link: false: no #applicant= link, no copy-link button).
 //
 // Needs, on the host page: script-src 'self' 'wasm-unsafe-eval' (or the embed's origin instead of
 // 'self') and style-src allowing the embed's origin; nothing inline. See docs/embed.md.
@@ -93,7 +94,7 @@ export class TicAssess extends HTMLElement {
     this.#container = container;
     this.#shown = { lang: this.lang, mode: this.mode };
     container.dataset.mode = this.#shown.mode;
-    const options = { lang: this.#shown.lang, mode: this.#shown.mode, storage: false };
+    const options = { lang: this.#shown.lang, mode: this.#shown.mode, storage: false, link: false };
     if (applicant !== undefined) options.applicant = applicant;
     try {
       this.#handle = mount(container, options) ?? null;

@@ -34,7 +34,9 @@ pub fn assess(applicant_json: &str) -> Result<String, JsError> {
 }
 
 /// Reads `mount`'s options: `{ lang: "zh"|"en", mode: "full"|"compact", applicant: object or
-/// JSON string, storage: bool }`. Anything missing or of the wrong type takes its default.
+/// JSON string, storage: bool, link: bool }`. Anything missing or of the wrong type takes its
+/// default (`storage` and `link` default to true, as on the page; the embed passes `false` for
+/// both, so a widget neither stores anything nor reads or changes the host page's address).
 pub fn props_from_options(options: &JsValue) -> AppProps {
     let get = |k: &str| {
         if options.is_object() {
@@ -49,6 +51,7 @@ pub fn props_from_options(options: &JsValue) -> AppProps {
         .unwrap_or_default();
     let compact = get("mode").as_string().as_deref() == Some("compact");
     let storage = get("storage").as_bool().unwrap_or(true);
+    let link = get("link").as_bool().unwrap_or(true);
     let a = get("applicant");
     let applicant = if let Some(s) = a.as_string() {
         Some(s.into())
@@ -65,7 +68,7 @@ pub fn props_from_options(options: &JsValue) -> AppProps {
         compact,
         storage,
         applicant,
-        read_link: true,
+        link,
     }
 }
 

@@ -30,7 +30,7 @@ fn host() -> Element {
 fn props() -> AppProps {
     AppProps {
         storage: false,
-        read_link: false,
+        link: false,
         ..AppProps::default()
     }
 }

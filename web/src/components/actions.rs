@@ -13,6 +13,8 @@ pub struct ActionsProps {
     pub lang: Lang,
     /// Answers are saved automatically.
     pub storage: bool,
+    /// Offer the share link (the app owns the address).
+    pub share: bool,
     /// The last refused import.
     pub import_errors: Option<(Source, ImportProblem)>,
     /// The share link last made.
@@ -90,7 +92,9 @@ pub fn Actions(p: &ActionsProps) -> Html {
             }
             <div class="button-group">
                 <button type="button" id="export-json" class="button button--secondary" onclick={click(&p.onexport)}>{i18n::EXPORT.get(l)}</button>
-                <button type="button" id="copy-link" class="button button--secondary" onclick={click(&p.oncopy)}>{i18n::COPY_LINK.get(l)}</button>
+                if p.share {
+                    <button type="button" id="copy-link" class="button button--secondary" onclick={click(&p.oncopy)}>{i18n::COPY_LINK.get(l)}</button>
+                }
                 <button type="button" id="print" class="button button--secondary" onclick={click(&p.onprint)}>{i18n::PRINT.get(l)}</button>
             </div>
             <div class="field">

@@ -45,9 +45,11 @@ pub struct AppProps {
     /// Applicant JSON to start with (takes precedence over a link and saved answers).
     #[prop_or_default]
     pub applicant: Option<AttrValue>,
-    /// Read an `#applicant=` link from the address.
+    /// The address is the app's own: read an `#applicant=` link from it (at start and on
+    /// `hashchange`), remove it once loaded, and offer "copy link". Off in an embedded widget,
+    /// whose host page's address is none of its business.
     #[prop_or_default]
-    pub read_link: bool,
+    pub link: bool,
 }
 
 /// The state the app opens with: saved answers (if storage is on), replaced by the applicant
@@ -60,7 +62,7 @@ fn initial(p: &AppProps) -> State {
     }
     if let Some(json) = &p.applicant {
         s = s.reduce(Action::Import(Source::File, json.to_string()));
-    } else if let Some(data) = p.read_link.then(browser::link_data).flatten() {
+    } else if let Some(data) = p.link.then(browser::link_data).flatten() {
         s = match browser::decode_link_data(&data) {
             Some(json) => s.reduce(Action::Import(Source::Link, json)),
             None => s.reduce(Action::Refuse(Source::Link, ImportProblem::BadLink)),
@@ -80,6 +82,7 @@ pub fn App(props: &AppProps) -> Html {
         move || initial(&p)
     });
     let root = use_node_ref();
+    let results = use_node_ref();
     let today = use_memo((), |_| browser::today());
     let l = state.lang;
 
@@ -118,9 +121,9 @@ pub fn App(props: &AppProps) -> Html {
     // A link pasted into the address bar of the open page arrives as a `hashchange`.
     {
         let d = d.clone();
-        let read_link = props.read_link;
+        let link = props.link;
         use_effect_with((), move |_| {
-            let listener = read_link.then(|| {
+            let listener = link.then(|| {
                 wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
                     if let Some(data) = browser::link_data() {
                         match browser::decode_link_data(&data) {
@@ -184,11 +187,16 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // The skip link and the phone result bar: focus the results without following the
+    // `#tic-results` href (the address may be a host page's).
     let to_results = {
-        let onfocus = onfocus.clone();
+        let results = results.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            onfocus.emit("tic-results".to_owned());
+            if let Some(el) = results.cast::<web_sys::HtmlElement>() {
+                el.scroll_into_view();
+                let _ = el.focus();
+            }
         })
     };
     let onexport = {
@@ -231,8 +239,11 @@ pub fn App(props: &AppProps) -> Html {
     let onprint = Callback::from(|_| browser::print());
     let onclear = {
         let d = d.clone();
+        let storage = state.storage;
         Callback::from(move |_| {
-            browser::forget();
+            if storage {
+                browser::forget();
+            }
             d.dispatch(Action::Clear);
         })
     };
@@ -288,11 +299,11 @@ pub fn App(props: &AppProps) -> Html {
                             <SectionIndicators ctx={ctx.clone()} assessment={assessment.clone()} />
                         }
                     </form>
-                    <Actions lang={l} storage={state.storage} import_errors={state.import_errors.clone()}
+                    <Actions lang={l} storage={state.storage} share={props.link} import_errors={state.import_errors.clone()}
                         link={state.link.clone()} notice={state.notice}
                         {onexport} {onimport} {oncopy} {onprint} {onclear} />
                 </div>
-                <aside class="tic-results" id="tic-results" aria-labelledby="results-h" tabindex="-1">
+                <aside class="tic-results" id="tic-results" aria-labelledby="results-h" tabindex="-1" ref={results}>
                     <h2 class="tic-results__title" id="results-h">{i18n::RESULTS_HEADING.get(l)}</h2>
                     <p class="visually-hidden" aria-live="polite" aria-atomic="true">{live}</p>
                     <VerdictBanner lang={l} assessment={assessment.clone()} />

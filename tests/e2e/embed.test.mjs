@@ -199,6 +199,80 @@ describe('embedding', () => {
     }
   });
 
+  test("the widgets leave the host's address alone: an #applicant= fragment is neither read nor removed; the skip link keeps the hash", async () => {
+    const strong = fixture('strong.applicant.json');
+    const other = fixture('gaps.applicant.json');
+    const hash = `#applicant=${Buffer.from(strong, 'utf8').toString('base64url')}`;
+    const { context, page } = await openPage(browser, { url: null });
+    await context.addInitScript(recordTargets);
+    try {
+      await page.goto(`${DEMO_URL}${hash}`, { waitUntil: 'load' });
+      await page.waitForFunction(() => ['widget-zh', 'widget-en'].every((id) => window.__embed.some((e) => e.target === id)), null, { timeout: 30000 });
+      await page.locator('#widget-zh #lang-toggle').waitFor({ state: 'attached' });
+      assert.equal(await page.evaluate(() => location.hash), hash, 'the fragment is still there');
+      assert.equal(await page.locator('#widget-zh #f-name').inputValue(), '', "widget-zh did not load the host's link");
+      assert.equal(await page.locator('#widget-zh #verdict').getAttribute('data-verdict'), 'incomplete');
+      assert.equal(await page.locator('#widget-en #f-name').inputValue(), 'Ningbo Smart Equipment TIC (demo)');
+      // a link pasted later (hashchange) is not taken up either
+      const n = (await events(page, 'widget-zh')).length;
+      const hash2 = `#applicant=${Buffer.from(other, 'utf8').toString('base64url')}`;
+      await page.evaluate((h) => { location.hash = h; }, hash2);
+      await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 50))));
+      assert.equal(await page.evaluate(() => location.hash), hash2);
+      assert.equal(await page.locator('#widget-zh #f-name').inputValue(), '');
+      assert.equal((await events(page, 'widget-zh')).length, n, 'no new result in widget-zh');
+
+      // the skip link moves the focus to the results without touching the address
+      const entries = await page.evaluate(() => history.length);
+      const skip = page.locator('#widget-zh a.skip-link');
+      await skip.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('widget-zh').shadowRoot.activeElement?.id === 'tic-results');
+      assert.equal(await page.evaluate(() => location.hash), hash2, 'the skip link (keyboard) left the hash unchanged');
+      await skip.evaluate((a) => a.click());
+      assert.equal(await page.evaluate(() => location.hash), hash2, 'the skip link (click) left the hash unchanged');
+      assert.equal(await page.evaluate(() => history.length), entries, 'no history entry added');
+      // a widget offers no share link: it would point at the host page, which does not read it
+      assert.equal(await page.locator('#widget-zh #copy-link').count(), 0);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('changing lang or mode switches the widget in place: what the user typed stays', async () => {
+    const { context, page } = await openDemo(browser);
+    try {
+      const w = '#widget-zh';
+      await page.locator(`${w} #f-name`).fill('输入的名称');
+      await page.locator(`${w} #f-team-staff_year2`).fill('12x');   // not a number yet: kept as typed
+      await page.locator(`${w} #f-investment_wan-0`).fill('3000');
+      await page.waitForSelector(`${w} #f-team-staff_year2-error`, { state: 'attached' });
+      const marker = await page.locator(`${w} .tic-app`).evaluate((e) => { e.dataset.probe = 'same'; return true; });
+      assert.ok(marker);
+
+      await page.evaluate(() => document.getElementById('widget-zh').setAttribute('lang', 'en'));
+      await page.waitForSelector(`${w} .tic-app[lang=en]`, { state: 'attached' });
+      assert.equal(await page.locator(`${w} #f-name`).inputValue(), '输入的名称');
+      assert.equal(await page.locator(`${w} #f-team-staff_year2`).inputValue(), '12x');
+      assert.equal(await page.locator(`${w} #f-investment_wan-0`).inputValue(), '3000');
+      assert.match(await page.locator(`${w} #lang-toggle`).textContent(), /中文/);
+      assert.equal(await page.locator(`${w} .tic-app`).getAttribute('data-probe'), 'same', 'not remounted');
+
+      await page.evaluate(() => document.getElementById('widget-zh').setAttribute('mode', 'compact'));
+      await page.waitForSelector(`${w} .tic-app--compact`, { state: 'attached' });
+      assert.equal(await page.locator(`${w} #f-team-staff_year2`).inputValue(), '12x');
+      assert.equal(await page.locator(`${w} .tic-app`).getAttribute('lang'), 'en');
+      await page.evaluate(() => document.getElementById('widget-zh').setAttribute('mode', 'full'));
+      await page.waitForSelector(`${w} #radar`, { state: 'attached' });
+      assert.equal(await page.locator(`${w} #f-name`).inputValue(), '输入的名称');
+      assert.equal(await page.locator(`${w} .tic-app`).getAttribute('data-probe'), 'same', 'not remounted');
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('embed.html alone: an #applicant= fragment is its initial applicant', async () => {
     const strong = fixture('strong.applicant.json');
     const url = `${BASE}www/embed.html?lang=en#applicant=${Buffer.from(strong, 'utf8').toString('base64url')}`;

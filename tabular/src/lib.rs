@@ -6,6 +6,8 @@
 //!   ([`Batch`]), with the problems of their cells;
 //! - [`check`] turns a row into a [`tic_core::Applicant`] or a [`RowError`] naming every problem
 //!   with its field path, column and cell;
+//! - [`screen_to`] streams the JSON array or the CSV export of `tic screen` to a writer as
+//!   the rows are screened (in parallel on native targets, in input order);
 //! - [`screen_json`] gives the JSON array of `tic screen`, [`screen_rows`] the flat
 //!   [`ResultRow`]s that [`results_csv`] and [`results_xlsx`] write (the same columns in both);
 //! - [`template_csv`] / [`template_xlsx`] give the documented header with one example row.
@@ -17,9 +19,13 @@
 
 pub mod columns;
 pub mod read;
+pub mod screen;
 pub mod write;
 
-pub use read::{detect, read, Batch, InputFormat, InputRow, Layout};
+pub use read::{detect, read, Batch, InputFormat, InputRow, Layout, Source};
+pub use screen::{
+    screen_json, screen_rows, screen_source_rows, screen_to, ScreenJson, StreamFormat, Tally,
+};
 pub use write::{
     neutralise, result_header, results_csv, results_xlsx, template_csv, template_xlsx,
     RESULT_COLUMNS,
@@ -29,7 +35,7 @@ use serde::Serialize;
 use std::fmt;
 use tic_core::policy::Policy;
 use tic_core::vocab::{Due, LimitedBy, Status, Verdict};
-use tic_core::{Applicant, Detail, Lang, Text, Wan};
+use tic_core::{Applicant, Lang, Text, Wan};
 
 /// A file that cannot be read at all (`tic screen` exits 2).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,6 +165,15 @@ struct ProblemOut<'a> {
 /// Checks one row: the applicant, or every problem of the row (its cells' and the core's), each
 /// with its column and cell when the batch is tabular.
 pub fn check(policy: &Policy, batch: &Batch, row: &InputRow) -> Result<Applicant, RowError> {
+    check_row(policy, batch.layout.as_ref(), row)
+}
+
+/// [`check`], given the layout of the file the row comes from (`None` for JSON).
+pub fn check_row(
+    policy: &Policy,
+    layout: Option<&Layout>,
+    row: &InputRow,
+) -> Result<Applicant, RowError> {
     let core = tic_core::applicant_from_value(policy, &row.value);
     if row.problems.is_empty() {
         if let Ok(a) = core {
@@ -168,11 +183,7 @@ pub fn check(policy: &Policy, batch: &Batch, row: &InputRow) -> Result<Applicant
     let mut problems = row.problems.clone();
     if let Err(errors) = core {
         for e in errors {
-            let (column, cell) = match batch
-                .layout
-                .as_ref()
-                .and_then(|l| l.locate(&e.path, row.row))
-            {
+            let (column, cell) = match layout.and_then(|l| l.locate(&e.path, row.row)) {
                 Some((c, r)) => (Some(c), Some(r)),
                 None => (None, None),
             };
@@ -191,127 +202,9 @@ pub fn check(policy: &Policy, batch: &Batch, row: &InputRow) -> Result<Applicant
 }
 
 /// The name and district a row gives, even when it is invalid (to say whose row it is).
-fn row_identity(row: &InputRow) -> (Option<String>, Option<String>) {
+pub(crate) fn row_identity(row: &InputRow) -> (Option<String>, Option<String>) {
     let get = |k: &str| row.value.get(k).and_then(|v| v.as_str()).map(str::to_owned);
     (get("name"), get("district"))
-}
-
-#[derive(Serialize)]
-struct AssessedOut<'a> {
-    row: usize,
-    #[serde(flatten)]
-    report: tic_core::Report<'a>,
-}
-
-#[derive(Serialize)]
-struct InvalidOut<'a> {
-    row: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    district: Option<String>,
-    error: ErrorOut<'a>,
-}
-
-/// The output of [`screen_json`].
-#[derive(Clone, Debug)]
-pub struct ScreenJson {
-    /// The JSON array, one element per row on its own line.
-    pub json: String,
-    /// Rows screened.
-    pub rows: usize,
-    /// Of those, invalid.
-    pub invalid: usize,
-}
-
-/// Runs `f` over the rows in chunks, in parallel on native targets (one chunk per core, at most
-/// 8), in order on WebAssembly; gives the chunks' results in row order.
-fn chunked<T: Send>(rows: &[InputRow], f: impl Fn(&[InputRow]) -> T + Sync) -> Vec<T> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .min(8);
-        if threads > 1 && rows.len() >= 2048 {
-            let size = rows.len().div_ceil(threads);
-            let f = &f;
-            let parallel = std::thread::scope(|s| {
-                let handles: Vec<_> = rows
-                    .chunks(size)
-                    .map(|chunk| s.spawn(move || f(chunk)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join())
-                    .collect::<Result<Vec<T>, _>>()
-            });
-            if let Ok(out) = parallel {
-                return out;
-            }
-        }
-    }
-    vec![f(rows)]
-}
-
-/// Screens a batch into the JSON array of `tic screen`: per row, in input order, either the
-/// assessment report (at `detail`) with a `row` field, or `{row, name?, district?, error}`.
-pub fn screen_json(policy: &Policy, batch: &Batch, detail: Detail, lang: Lang) -> ScreenJson {
-    let parts = chunked(&batch.rows, |rows| {
-        let mut out = Vec::with_capacity(rows.len() * 1536);
-        let mut invalid = 0;
-        for row in rows {
-            out.extend_from_slice(b",\n");
-            let written = match check(policy, batch, row) {
-                Ok(applicant) => {
-                    let a = tic_core::assess(policy, &applicant);
-                    let report = tic_core::report(&a, &applicant, detail);
-                    serde_json::to_writer(
-                        &mut out,
-                        &AssessedOut {
-                            row: row.row,
-                            report,
-                        },
-                    )
-                }
-                Err(e) => {
-                    invalid += 1;
-                    let (name, district) = row_identity(row);
-                    serde_json::to_writer(
-                        &mut out,
-                        &InvalidOut {
-                            row: row.row,
-                            name,
-                            district,
-                            error: e.out(lang),
-                        },
-                    )
-                }
-            };
-            // Writing into a Vec cannot fail; a serialisation failure would be a bug in a derive.
-            if written.is_err() {
-                out.extend_from_slice(b"null");
-            }
-        }
-        (out, invalid)
-    });
-    let mut json = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum::<usize>() + 4);
-    json.push(b'[');
-    let mut invalid = 0;
-    for (bytes, n) in parts {
-        json.extend_from_slice(&bytes);
-        invalid += n;
-    }
-    // Every element was written after ",\n"; the first one takes "\n" alone.
-    if json.len() > 1 {
-        json.remove(1);
-    }
-    json.extend_from_slice(b"\n]\n");
-    ScreenJson {
-        json: String::from_utf8(json).unwrap_or_default(),
-        rows: batch.rows.len(),
-        invalid,
-    }
 }
 
 /// The flat result of one row, for tables and the CSV / XLSX export.
@@ -390,28 +283,17 @@ impl RowSummary {
     }
 }
 
-/// Screens every row of a batch into [`ResultRow`]s, in input order.
-pub fn screen_rows(policy: &Policy, batch: &Batch) -> Vec<ResultRow> {
-    chunked(&batch.rows, |rows| screen_chunk(policy, batch, rows))
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
-fn screen_chunk(policy: &Policy, batch: &Batch, rows: &[InputRow]) -> Vec<ResultRow> {
-    rows.iter()
-        .map(|row| {
-            let outcome = check(policy, batch, row).map(|applicant| {
-                let a = tic_core::assess(policy, &applicant);
-                RowSummary::of(&a)
-            });
-            let (name, district) = row_identity(row);
-            ResultRow {
-                row: row.row,
-                name,
-                district,
-                outcome,
-            }
-        })
-        .collect()
+/// The flat result of one row (checked, assessed and summed up).
+pub fn result_row(policy: &Policy, layout: Option<&Layout>, row: &InputRow) -> ResultRow {
+    let outcome = check_row(policy, layout, row).map(|applicant| {
+        let a = tic_core::assess(policy, &applicant);
+        RowSummary::of(&a)
+    });
+    let (name, district) = row_identity(row);
+    ResultRow {
+        row: row.row,
+        name,
+        district,
+        outcome,
+    }
 }

@@ -5,7 +5,10 @@ use crate::columns::{
     column_for_header, column_letter, identifier, is_ignored_header, Kind, Vocab, COLUMNS,
 };
 use crate::{FileError, RowProblem};
+use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
 use std::io::Cursor;
 use tic_core::policy::Policy;
 use tic_core::text::Text;
@@ -110,17 +113,139 @@ pub struct Batch {
 
 /// Reads a batch file (bytes), of the format [`detect`] finds.
 pub fn read(policy: &Policy, bytes: &[u8], file_name: Option<&str>) -> Result<Batch, FileError> {
-    match detect(bytes, file_name) {
-        InputFormat::Json => read_json(bytes),
-        InputFormat::Csv => read_csv(policy, bytes),
-        InputFormat::Xlsx => read_xlsx(policy, bytes),
-    }
+    Ok(Source::open(bytes, file_name)?.into_batch(policy))
 }
 
 /// Reads a JSON array of applicants.
 pub fn read_json(bytes: &[u8]) -> Result<Batch, FileError> {
+    // A JSON row needs no policy to become a value.
+    let items = json_items(bytes)?;
+    let rows = items
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| json_row(i + 1, raw))
+        .collect();
+    Ok(Batch {
+        format: InputFormat::Json,
+        rows,
+        layout: None,
+    })
+}
+
+/// A batch file checked as a whole (syntax, encoding, header: everything that makes a file
+/// unreadable) whose rows become contract values one at a time, when asked for
+/// ([`Source::row`]). `tic screen` streams from it, so that it never holds every row's value at
+/// once and can build the rows' values in parallel; [`read`] turns it into a [`Batch`].
+#[derive(Debug)]
+pub struct Source<'a> {
+    format: InputFormat,
+    layout: Option<Layout>,
+    /// Every column present, where it is among a row's cells.
+    positions: Vec<Position>,
+    items: Items<'a>,
+}
+
+#[derive(Debug)]
+enum Items<'a> {
+    /// The elements of a JSON array, as their text (the whole file's syntax is checked).
+    Json(Vec<&'a RawValue>),
+    /// The non-blank rows of a CSV file: spreadsheet row, fields.
+    Csv(Vec<(usize, csv::StringRecord)>),
+    /// The non-blank rows of a spreadsheet: spreadsheet row, cells.
+    Cells(Vec<(usize, Vec<Cell>)>),
+}
+
+impl<'a> Source<'a> {
+    /// Opens a batch file (bytes) of the format [`detect`] finds. An error here is a file that
+    /// cannot be read at all; every later problem belongs to a row.
+    pub fn open(bytes: &'a [u8], file_name: Option<&str>) -> Result<Source<'a>, FileError> {
+        match detect(bytes, file_name) {
+            InputFormat::Json => Ok(Source {
+                format: InputFormat::Json,
+                layout: None,
+                positions: Vec::new(),
+                items: Items::Json(json_items(bytes)?),
+            }),
+            InputFormat::Csv => open_csv(bytes),
+            InputFormat::Xlsx => open_xlsx(bytes),
+        }
+    }
+
+    /// What the file was.
+    pub fn format(&self) -> InputFormat {
+        self.format
+    }
+
+    /// Where the columns are (CSV and XLSX).
+    pub fn layout(&self) -> Option<&Layout> {
+        self.layout.as_ref()
+    }
+
+    /// The number of rows (blank rows of a table left out).
+    pub fn len(&self) -> usize {
+        match &self.items {
+            Items::Json(v) => v.len(),
+            Items::Csv(v) => v.len(),
+            Items::Cells(v) => v.len(),
+        }
+    }
+
+    /// `true` if the file has no row.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `i` (0-based, in file order) in contract shape, with the problems of its cells.
+    pub fn row(&self, policy: &Policy, i: usize) -> Option<InputRow> {
+        match &self.items {
+            Items::Json(v) => v.get(i).map(|raw| json_row(i + 1, raw)),
+            Items::Csv(v) => v.get(i).map(|(row, rec)| {
+                self.row_value(policy, *row, |pos| {
+                    rec.get(pos).map_or(CellRef::Empty, CellRef::csv)
+                })
+            }),
+            Items::Cells(v) => v.get(i).map(|(row, cells)| {
+                self.row_value(policy, *row, |pos| {
+                    cells.get(pos).map_or(CellRef::Empty, Cell::view)
+                })
+            }),
+        }
+    }
+
+    fn row_value<'c>(
+        &self,
+        policy: &Policy,
+        row: usize,
+        cell: impl Fn(usize) -> CellRef<'c>,
+    ) -> InputRow {
+        match &self.layout {
+            Some(layout) => row_value(policy, layout, &self.positions, row, cell),
+            // Tables always have a layout; this is not reached.
+            None => InputRow {
+                row,
+                value: Value::Null,
+                problems: Vec::new(),
+            },
+        }
+    }
+
+    /// Every row, in file order.
+    pub fn into_batch(self, policy: &Policy) -> Batch {
+        let rows = (0..self.len())
+            .filter_map(|i| self.row(policy, i))
+            .collect();
+        Batch {
+            format: self.format,
+            rows,
+            layout: self.layout,
+        }
+    }
+}
+
+/// The elements of a JSON array of applicants, as text; the whole file's syntax is checked.
+fn json_items(bytes: &[u8]) -> Result<Vec<&RawValue>, FileError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: Value = serde_json::from_slice(body).map_err(|e| {
+    let syntax = |e: serde_json::Error| {
         FileError::new(
             format!("不是有效的 JSON（第{}行第{}列）：{e}", e.line(), e.column()),
             format!(
@@ -129,27 +254,42 @@ pub fn read_json(bytes: &[u8]) -> Result<Batch, FileError> {
                 e.column()
             ),
         )
-    })?;
-    let Value::Array(items) = value else {
-        return Err(FileError::new(
-            "批量文件应为申请单位的 JSON 列表 […]（单个申请请用 tic assess）",
-            "a batch must be a JSON array of applicants […] (use tic assess for one applicant)",
-        ));
     };
-    let rows = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, value)| InputRow {
-            row: i + 1,
+    match serde_json::from_slice::<Vec<&RawValue>>(body) {
+        Ok(items) => Ok(items),
+        // A type error can only be the whole document's: valid JSON that is not an array, or
+        // broken JSON that does not start like one (which the syntax check tells).
+        Err(e) if e.is_data() => match serde_json::from_slice::<IgnoredAny>(body) {
+            Err(e) => Err(syntax(e)),
+            Ok(_) => Err(FileError::new(
+                "批量文件应为申请单位的 JSON 列表 […]（单个申请请用 tic assess）",
+                "a batch must be a JSON array of applicants […] (use tic assess for one applicant)",
+            )),
+        },
+        Err(e) => Err(syntax(e)),
+    }
+}
+
+/// One element of a JSON array as a row. Its syntax was checked with the whole file; only a
+/// value nested deeper than the parser allows can fail here, and that is the row's problem.
+fn json_row(row: usize, raw: &RawValue) -> InputRow {
+    match serde_json::from_str::<Value>(raw.get()) {
+        Ok(value) => InputRow {
+            row,
             value,
             problems: Vec::new(),
-        })
-        .collect();
-    Ok(Batch {
-        format: InputFormat::Json,
-        rows,
-        layout: None,
-    })
+        },
+        Err(e) => InputRow {
+            row,
+            value: Value::Null,
+            problems: vec![RowProblem {
+                field: String::new(),
+                column: None,
+                cell: None,
+                message: Text::new(format!("无法读取：{e}"), format!("cannot be read: {e}")),
+            }],
+        },
+    }
 }
 
 /// Text of a CSV file: UTF-8 (BOM or not), UTF-16 with a BOM, or GBK/GB18030 (what Excel on a
@@ -203,20 +343,61 @@ pub enum Cell {
 
 impl Cell {
     fn is_blank(&self) -> bool {
+        self.view().is_blank()
+    }
+
+    fn as_text(&self) -> String {
+        self.view().text().into_owned()
+    }
+
+    fn view(&self) -> CellRef<'_> {
         match self {
-            Cell::Empty => true,
-            Cell::Text(s) => s.trim().is_empty(),
+            Cell::Empty => CellRef::Empty,
+            Cell::Text(s) => CellRef::Text(s),
+            Cell::Number(f) => CellRef::Number(*f),
+            Cell::Bool(b) => CellRef::Bool(*b),
+            Cell::Other(s) => CellRef::Other(s),
+        }
+    }
+}
+
+/// A [`Cell`] borrowed from where it is stored (a CSV record's text, a spreadsheet row), so
+/// that reading a row copies no cell.
+#[derive(Clone, Copy, Debug)]
+enum CellRef<'c> {
+    Empty,
+    Text(&'c str),
+    Number(f64),
+    Bool(bool),
+    Other(&'c str),
+}
+
+impl<'c> CellRef<'c> {
+    /// A CSV field: empty, or text.
+    fn csv(s: &'c str) -> CellRef<'c> {
+        if s.is_empty() {
+            CellRef::Empty
+        } else {
+            CellRef::Text(s)
+        }
+    }
+
+    fn is_blank(self) -> bool {
+        match self {
+            CellRef::Empty => true,
+            CellRef::Text(s) => s.trim().is_empty(),
             _ => false,
         }
     }
 
-    fn as_text(&self) -> String {
+    /// The cell as text (trimmed).
+    fn text(self) -> Cow<'c, str> {
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) => s.trim().to_owned(),
-            Cell::Number(f) => format_number(*f),
-            Cell::Bool(b) => b.to_string(),
-            Cell::Other(s) => s.clone(),
+            CellRef::Empty => Cow::Borrowed(""),
+            CellRef::Text(s) => Cow::Borrowed(s.trim()),
+            CellRef::Number(f) => Cow::Owned(format_number(f)),
+            CellRef::Bool(b) => Cow::Borrowed(if b { "true" } else { "false" }),
+            CellRef::Other(s) => Cow::Borrowed(s),
         }
     }
 }
@@ -232,6 +413,10 @@ fn format_number(f: f64) -> String {
 /// Reads CSV bytes (see [`decode_text`] for encodings). The separator is `,`, or tab / `;`
 /// when the header line has no comma but those.
 pub fn read_csv(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
+    Ok(open_csv(bytes)?.into_batch(policy))
+}
+
+fn open_csv(bytes: &[u8]) -> Result<Source<'static>, FileError> {
     let text = decode_text(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let first = text.lines().next().unwrap_or("");
@@ -249,7 +434,8 @@ pub fn read_csv(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut records = Vec::new();
+    let mut header = Vec::new();
+    let mut body = Vec::new();
     for (i, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| {
             FileError::new(
@@ -257,8 +443,9 @@ pub fn read_csv(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
                 format!("CSV row {} cannot be read: {e}", i + 1),
             )
         })?;
-        records.push(
-            rec.iter()
+        if i == 0 {
+            header = rec
+                .iter()
                 .map(|s| {
                     if s.is_empty() {
                         Cell::Empty
@@ -266,18 +453,27 @@ pub fn read_csv(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
                         Cell::Text(s.to_owned())
                     }
                 })
-                .collect::<Vec<_>>(),
-        );
+                .collect();
+        } else if !rec.iter().all(|s| s.trim().is_empty()) {
+            body.push((i + 1, rec));
+        }
     }
-    let mut it = records.into_iter();
-    let header = it.next().unwrap_or_default();
-    let body: Vec<(usize, Vec<Cell>)> = it.enumerate().map(|(i, r)| (i + 2, r)).collect();
-    build(policy, InputFormat::Csv, &header, 0, body)
+    let (layout, positions) = layout_of(&header, 0)?;
+    Ok(Source {
+        format: InputFormat::Csv,
+        layout: Some(layout),
+        positions,
+        items: Items::Csv(body),
+    })
 }
 
 /// Reads the first sheet of a spreadsheet (XLSX, XLS, XLSB, ODS). The first non-empty row is
 /// the header.
 pub fn read_xlsx(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
+    Ok(open_xlsx(bytes)?.into_batch(policy))
+}
+
+fn open_xlsx(bytes: &[u8]) -> Result<Source<'static>, FileError> {
     use calamine::{Data, Reader};
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         FileError::new(
@@ -321,18 +517,38 @@ pub fn read_xlsx(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
         }
     }
     let body = rows
-        .map(|(i, r)| (row0 as usize + i + 1, r.iter().map(cell).collect()))
+        .map(|(i, r)| {
+            (
+                row0 as usize + i + 1,
+                r.iter().map(cell).collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, cells)| !cells.iter().all(Cell::is_blank))
         .collect();
-    build(policy, InputFormat::Xlsx, &header, col0 as usize, body)
+    let (layout, positions) = layout_of(&header, col0 as usize)?;
+    Ok(Source {
+        format: InputFormat::Xlsx,
+        layout: Some(layout),
+        positions,
+        items: Items::Cells(body),
+    })
 }
 
-fn build(
-    policy: &Policy,
-    format: InputFormat,
-    header: &[Cell],
-    col0: usize,
-    body: Vec<(usize, Vec<Cell>)>,
-) -> Result<Batch, FileError> {
+/// A column present in a file.
+#[derive(Clone, Copy, Debug)]
+struct Position {
+    /// Its index in [`COLUMNS`].
+    column: usize,
+    /// Its 0-based position among a row's cells.
+    cell: usize,
+    /// [`crate::columns::Column::list_entry`] of the column.
+    list_entry: Option<(&'static str, usize)>,
+}
+
+/// The layout of a header row (`col0`: the file column of `header[0]`), and the position of
+/// each present column among a row's cells; an unknown or duplicate header makes the file
+/// unreadable.
+fn layout_of(header: &[Cell], col0: usize) -> Result<(Layout, Vec<Position>), FileError> {
     let mut layout = Layout {
         columns: vec![None; COLUMNS.len()],
     };
@@ -370,24 +586,19 @@ fn build(
             "the first row is not a header: no known column header (see tic template)",
         ));
     }
-    let positions: Vec<(usize, usize)> = layout
+    let positions = layout
         .columns
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| c.as_ref().map(|(pos, _)| (i, pos - col0)))
+        .filter_map(|(i, c)| {
+            c.as_ref().map(|(pos, _)| Position {
+                column: i,
+                cell: pos - col0,
+                list_entry: COLUMNS[i].list_entry(),
+            })
+        })
         .collect();
-    let mut rows = Vec::with_capacity(body.len());
-    for (row, cells) in body {
-        if cells.iter().all(Cell::is_blank) {
-            continue;
-        }
-        rows.push(row_value(policy, &layout, &positions, row, &cells));
-    }
-    Ok(Batch {
-        format,
-        rows,
-        layout: Some(layout),
-    })
+    Ok((layout, positions))
 }
 
 fn problem(layout: &Layout, path: &str, row: usize, message: Text) -> RowProblem {
@@ -403,24 +614,24 @@ fn problem(layout: &Layout, path: &str, row: usize, message: Text) -> RowProblem
     }
 }
 
-/// Builds the contract-shaped value of one row.
-fn row_value(
+/// Builds the contract-shaped value of one row, from its cells (`cell(position)`).
+fn row_value<'c>(
     policy: &Policy,
     layout: &Layout,
-    positions: &[(usize, usize)],
+    positions: &[Position],
     row: usize,
-    cells: &[Cell],
+    cell: impl Fn(usize) -> CellRef<'c>,
 ) -> InputRow {
     let mut root = Map::new();
     root.insert("schema".into(), Value::from(tic_core::APPLICANT_SCHEMA));
     let mut problems = Vec::new();
     // Year lists: (path, entries by index).
     let mut years: Vec<(&'static str, Vec<Option<Value>>)> = Vec::new();
-    for &(i, pos) in positions {
-        let c = &COLUMNS[i];
-        let cell = cells.get(pos).unwrap_or(&Cell::Empty);
+    for p in positions {
+        let c = &COLUMNS[p.column];
+        let cell = cell(p.cell);
         if cell.is_blank() {
-            if let Some((list, idx)) = c.list_entry() {
+            if let Some((list, idx)) = p.list_entry {
                 year_slot(&mut years, list, idx);
             }
             continue;
@@ -430,10 +641,10 @@ fn row_value(
             Err(msg) => {
                 problems.push(problem(layout, c.path, row, msg));
                 // A placeholder keeps the later years in place; the row is invalid anyway.
-                c.list_entry().map(|_| Value::from(0))
+                p.list_entry.map(|_| Value::from(0))
             }
         };
-        match (c.list_entry(), value) {
+        match (p.list_entry, value) {
             (Some((list, idx)), v) => *year_slot(&mut years, list, idx) = v,
             (None, Some(v)) => insert_path(&mut root, c.path, v),
             (None, None) => {}
@@ -498,38 +709,38 @@ fn insert_path(root: &mut Map<String, Value>, path: &str, v: Value) {
             root.insert(path.to_owned(), v);
         }
         Some((head, tail)) => {
-            let entry = root
-                .entry(head.to_owned())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(m) = entry {
+            if !root.contains_key(head) {
+                root.insert(head.to_owned(), Value::Object(Map::new()));
+            }
+            if let Some(Value::Object(m)) = root.get_mut(head) {
                 m.insert(tail.to_owned(), v);
             }
         }
     }
 }
 
-fn show(cell: &Cell) -> String {
-    let t = cell.as_text();
+fn show(cell: CellRef<'_>) -> String {
+    let t = cell.text();
     if t.chars().count() > 40 {
         let cut: String = t.chars().take(40).collect();
         format!("{cut}…")
     } else {
-        t
+        t.into_owned()
     }
 }
 
 /// The JSON value of one non-blank cell, or why it cannot be one.
-fn cell_value(policy: &Policy, kind: Kind, cell: &Cell) -> Result<Value, Text> {
+fn cell_value(policy: &Policy, kind: Kind, cell: CellRef<'_>) -> Result<Value, Text> {
     match kind {
         Kind::Text => match cell {
-            Cell::Other(_) => Err(not_text(cell)),
-            _ => Ok(Value::from(cell.as_text())),
+            CellRef::Other(_) => Err(not_text(cell)),
+            _ => Ok(Value::from(cell.text().into_owned())),
         },
         Kind::Bool => match cell {
-            Cell::Bool(b) => Ok(Value::from(*b)),
-            Cell::Number(f) if *f == 1.0 => Ok(Value::from(true)),
-            Cell::Number(f) if *f == 0.0 => Ok(Value::from(false)),
-            _ => parse_bool(&cell.as_text()).map(Value::from).ok_or_else(|| {
+            CellRef::Bool(b) => Ok(Value::from(b)),
+            CellRef::Number(1.0) => Ok(Value::from(true)),
+            CellRef::Number(0.0) => Ok(Value::from(false)),
+            _ => parse_bool(&cell.text()).map(Value::from).ok_or_else(|| {
                 Text::new(
                     format!("应填 是/否（true/false、1/0），实为 \"{}\"", show(cell)),
                     format!(
@@ -541,8 +752,8 @@ fn cell_value(policy: &Policy, kind: Kind, cell: &Cell) -> Result<Value, Text> {
         },
         Kind::Count | Kind::Money => {
             let f = match cell {
-                Cell::Number(f) => Some(*f),
-                Cell::Text(s) => parse_number(s),
+                CellRef::Number(f) => Some(f),
+                CellRef::Text(s) => parse_number(s),
                 _ => None,
             };
             let Some(f) = f else {
@@ -562,20 +773,22 @@ fn cell_value(policy: &Policy, kind: Kind, cell: &Cell) -> Result<Value, Text> {
                 .ok_or_else(|| Text::new("必须是有限的数字", "must be a finite number"))
         }
         Kind::Choice(v) => match cell {
-            Cell::Text(_) => {
-                let word = cell.as_text();
-                Ok(Value::from(identifier(policy, v, &word).unwrap_or(word)))
+            CellRef::Text(_) => {
+                let word = cell.text();
+                Ok(Value::from(
+                    identifier(policy, v, &word).unwrap_or_else(|| word.into_owned()),
+                ))
             }
             _ => Err(not_text(cell)),
         },
         Kind::List(v) => match cell {
-            Cell::Text(_) => Ok(Value::Array(list_items(policy, v, &cell.as_text()))),
+            CellRef::Text(_) => Ok(Value::Array(list_items(policy, v, &cell.text()))),
             _ => Err(not_text(cell)),
         },
     }
 }
 
-fn not_text(cell: &Cell) -> Text {
+fn not_text(cell: CellRef<'_>) -> Text {
     Text::new(
         format!("应为文字，实为 {}", show(cell)),
         format!("must be text, found {}", show(cell)),
@@ -696,5 +909,57 @@ mod tests {
             utf16.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode_text(&utf16).unwrap(), "名称");
+    }
+
+    #[test]
+    fn json_files_are_checked_whole_before_any_row() {
+        let policy = tic_core::policy::current();
+        let not_array = |b: &[u8]| Source::open(b, None).unwrap_err().message.en;
+        assert!(not_array(b"{\"schema\": \"tic-applicant/1\"}").starts_with("a batch must be"));
+        assert!(not_array(b"\n {} \n").starts_with("a batch must be"));
+        for broken in [
+            &b"{\"schema\": "[..],
+            b"[{}, {]",
+            b"[{}] x",
+            b"[{\"a\": \"\xff\"}]",
+        ] {
+            let m = not_array(broken);
+            assert!(m.starts_with("not valid JSON (line 1, column"), "{m}");
+        }
+        let s = Source::open(
+            b"\xEF\xBB\xBF [{\"name\": \"A\"}, {\"x\": [1, {\"y\": 2}]}]",
+            None,
+        )
+        .unwrap();
+        assert_eq!((s.format(), s.len()), (InputFormat::Json, 2));
+        let row = s.row(policy, 1).unwrap();
+        assert_eq!(row.row, 2);
+        assert_eq!(row.value, serde_json::json!({"x": [1, {"y": 2}]}));
+        assert!(s.row(policy, 2).is_none());
+    }
+
+    #[test]
+    fn a_row_nested_too_deep_is_that_rows_problem() {
+        let deep = format!("[{{}}, {}{}]", "[".repeat(200), "]".repeat(200));
+        let s = Source::open(deep.as_bytes(), None).unwrap();
+        let policy = tic_core::policy::current();
+        assert!(s.row(policy, 0).unwrap().problems.is_empty());
+        let row = s.row(policy, 1).unwrap();
+        assert_eq!(row.problems.len(), 1);
+        assert!(row.problems[0].message.en.starts_with("cannot be read"));
+    }
+
+    #[test]
+    fn csv_rows_are_built_when_asked_and_blank_rows_are_left_out() {
+        let policy = tic_core::policy::current();
+        let text = "name,organization.bases\nA,2\n , \nB,x\n";
+        let s = Source::open(text.as_bytes(), None).unwrap();
+        assert_eq!(s.len(), 2);
+        let b = s.row(policy, 1).unwrap();
+        assert_eq!(b.row, 4);
+        assert_eq!(b.problems[0].cell.as_deref(), Some("B4"));
+        let batch = s.into_batch(policy);
+        assert_eq!(batch.rows[0].value["name"], "A");
+        assert_eq!(batch.rows[0].value["organization"]["bases"], 2);
     }
 }

@@ -157,31 +157,53 @@ fn csv_error(e: csv::Error) -> FileError {
 /// The results as CSV (UTF-8 with a BOM), header in `lang`; every text cell neutralised.
 pub fn results_csv(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<Vec<u8>, FileError> {
     let years = policy.funding.years;
-    let mut w = csv::Writer::from_writer(Vec::with_capacity(rows.len() * 200 + 512));
+    let mut out = Vec::with_capacity(rows.len() * 200 + 512);
+    out.extend_from_slice(BOM.as_bytes());
+    let mut w = csv::Writer::from_writer(out);
+    write_csv_header(&mut w, years, lang).map_err(csv_error)?;
+    let mut num = String::new();
+    for r in rows {
+        write_csv_row(&mut w, r, years, lang, &mut num).map_err(csv_error)?;
+    }
+    w.into_inner().map_err(|e| csv_error(e.into_error().into()))
+}
+
+/// Writes the results' header (see [`result_header`]), neutralised.
+pub(crate) fn write_csv_header<W: std::io::Write>(
+    w: &mut csv::Writer<W>,
+    years: usize,
+    lang: Lang,
+) -> csv::Result<()> {
     w.write_record(
         result_header(years, lang)
             .iter()
             .map(|h| neutralise(h).into_owned()),
     )
-    .map_err(csv_error)?;
-    let mut rec: Vec<String> = Vec::new();
-    for r in rows {
-        rec.clear();
-        for cell in result_cells(r, years, lang) {
-            rec.push(match cell {
-                OutCell::Empty => String::new(),
-                OutCell::Text(s) => neutralise(&s).into_owned(),
-                OutCell::Number(f) => f.to_string(),
-            });
+}
+
+/// Writes one result (see [`result_cells`]), every text cell neutralised; `num` is scratch
+/// space kept between rows.
+pub(crate) fn write_csv_row<W: std::io::Write>(
+    w: &mut csv::Writer<W>,
+    r: &ResultRow,
+    years: usize,
+    lang: Lang,
+    num: &mut String,
+) -> csv::Result<()> {
+    use std::fmt::Write as _;
+    for cell in result_cells(r, years, lang) {
+        match cell {
+            OutCell::Empty => w.write_field(b"")?,
+            OutCell::Text(s) => w.write_field(neutralise(&s).as_bytes())?,
+            OutCell::Number(f) => {
+                num.clear();
+                // Writing into a String cannot fail.
+                let _ = write!(num, "{f}");
+                w.write_field(num.as_bytes())?;
+            }
         }
-        w.write_record(&rec).map_err(csv_error)?;
     }
-    let body = w
-        .into_inner()
-        .map_err(|e| csv_error(e.into_error().into()))?;
-    let mut out = BOM.as_bytes().to_vec();
-    out.extend_from_slice(&body);
-    Ok(out)
+    w.write_record(None::<&[u8]>)
 }
 
 fn xlsx_error(e: XlsxError) -> FileError {

@@ -128,7 +128,8 @@ pub enum ScreenFormat {
 
 /// `tic screen`: a batch file (JSON array, CSV or XLSX bytes; `file_name` helps detection) →
 /// one result per row in input order. Exit 0 if every row was valid, 1 if some were invalid,
-/// 2 (nothing on stdout) if the file could not be read at all.
+/// 2 (nothing on stdout) if the file could not be read at all. The whole output in memory:
+/// [`open_batch`] and [`screen_into`] are the streaming form the binary uses.
 pub fn screen(
     policy: &Policy,
     input: &[u8],
@@ -137,47 +138,96 @@ pub fn screen(
     detail: Detail,
     lang: Lang,
 ) -> Output {
-    let batch = match tic_tabular::read(policy, input, file_name) {
-        Ok(b) => b,
-        Err(e) => {
-            let what = file_name.unwrap_or("-");
-            return Output::unusable(vec![format!("tic: {what}: {}", e.message.get(lang))]);
-        }
+    let source = match open_batch(input, file_name, lang) {
+        Ok(s) => s,
+        Err(out) => return out,
     };
-    let (stdout, rows, invalid, errors) = match format {
-        ScreenFormat::Json => {
-            let s = tic_tabular::screen_json(policy, &batch, detail, lang);
-            // Errors for stderr: recomputed only for invalid rows (cheap: they are few).
-            let errors = if s.invalid > 0 {
-                batch
-                    .rows
-                    .iter()
-                    .filter_map(|r| tic_tabular::check(policy, &batch, r).err())
-                    .collect()
+    let mut stdout = Vec::new();
+    let done = screen_into(policy, &source, format, detail, lang, &mut stdout);
+    Output {
+        stdout,
+        stderr: done.stderr,
+        code: done.code,
+    }
+}
+
+/// `tic screen`, first step: the batch file (bytes; `file_name` helps detection) opened and
+/// checked as a whole, or the exit-2 output (nothing on stdout) when it cannot be read at all.
+pub fn open_batch<'a>(
+    input: &'a [u8],
+    file_name: Option<&str>,
+    lang: Lang,
+) -> Result<tic_tabular::Source<'a>, Output> {
+    tic_tabular::Source::open(input, file_name).map_err(|e| {
+        let what = file_name.unwrap_or("-");
+        Output::unusable(vec![format!("tic: {what}: {}", e.message.get(lang))])
+    })
+}
+
+/// How [`screen_into`] ended.
+#[derive(Debug)]
+pub struct Screened {
+    /// Lines for standard error (the first rows' problems, the count of invalid rows).
+    pub stderr: Vec<String>,
+    /// The exit code.
+    pub code: u8,
+    /// The error that stopped the writing, if any (the exit code does not reflect it).
+    pub write_error: Option<std::io::Error>,
+}
+
+/// Rows whose problems are listed on stderr.
+const ERRORS_SHOWN: usize = 20;
+
+/// `tic screen`, second step: screens an opened file and writes the results to `out`. JSON
+/// and CSV are written as the rows are screened (in input order, in parallel on native
+/// targets); XLSX and the table are built whole, then written (an XLSX that cannot be built
+/// exits 2 with nothing written).
+pub fn screen_into<W: std::io::Write + ?Sized>(
+    policy: &Policy,
+    source: &tic_tabular::Source<'_>,
+    format: ScreenFormat,
+    detail: Detail,
+    lang: Lang,
+    out: &mut W,
+) -> Screened {
+    let mut tally = tic_tabular::Tally::default();
+    let written = match format {
+        ScreenFormat::Json | ScreenFormat::Csv => {
+            let stream = if format == ScreenFormat::Json {
+                tic_tabular::StreamFormat::Json(detail)
             } else {
-                Vec::new()
+                tic_tabular::StreamFormat::Csv
             };
-            (s.json.into_bytes(), s.rows, s.invalid, errors)
+            tic_tabular::screen_to(policy, source, stream, lang, ERRORS_SHOWN, out, &mut tally)
         }
-        ScreenFormat::Csv | ScreenFormat::Xlsx | ScreenFormat::Table => {
-            let results = tic_tabular::screen_rows(policy, &batch);
-            let errors: Vec<_> = results
-                .iter()
-                .filter_map(|r| r.outcome.as_ref().err().cloned())
-                .collect();
-            let bytes = match format {
-                ScreenFormat::Csv => tic_tabular::results_csv(policy, &results, lang),
-                ScreenFormat::Xlsx => tic_tabular::results_xlsx(policy, &results, lang),
-                _ => Ok(table::screen(policy, &results, lang).into_bytes()),
+        ScreenFormat::Xlsx | ScreenFormat::Table => {
+            let results = tic_tabular::screen_source_rows(policy, source);
+            tally.rows = results.len();
+            for e in results.iter().filter_map(|r| r.outcome.as_ref().err()) {
+                tally.invalid += 1;
+                if tally.errors.len() < ERRORS_SHOWN {
+                    tally.errors.push(e.clone());
+                }
+            }
+            let bytes = if format == ScreenFormat::Xlsx {
+                tic_tabular::results_xlsx(policy, &results, lang)
+            } else {
+                Ok(table::screen(policy, &results, lang).into_bytes())
             };
             match bytes {
-                Ok(b) => (b, results.len(), errors.len(), errors),
-                Err(e) => return Output::unusable(vec![format!("tic: {}", e.message.get(lang))]),
+                Ok(b) => out.write_all(&b),
+                Err(e) => {
+                    return Screened {
+                        stderr: vec![format!("tic: {}", e.message.get(lang))],
+                        code: EXIT_UNUSABLE,
+                        write_error: None,
+                    }
+                }
             }
         }
     };
     let mut stderr = Vec::new();
-    for e in errors.iter().take(20) {
+    for e in &tally.errors {
         for p in &e.problems {
             stderr.push(match lang {
                 Lang::Zh => format!("第{}行 {}", e.row, p.line(lang)),
@@ -185,10 +235,11 @@ pub fn screen(
             });
         }
     }
-    if errors.len() > 20 {
+    let (rows, invalid) = (tally.rows, tally.invalid);
+    if invalid > tally.errors.len() {
         stderr.push(match lang {
-            Lang::Zh => format!("……另有{}行无效", errors.len() - 20),
-            Lang::En => format!("… and {} more invalid rows", errors.len() - 20),
+            Lang::Zh => format!("……另有{}行无效", invalid - tally.errors.len()),
+            Lang::En => format!("… and {} more invalid rows", invalid - tally.errors.len()),
         });
     }
     if invalid > 0 {
@@ -197,14 +248,14 @@ pub fn screen(
             Lang::En => format!("tic: {invalid} of {rows} rows invalid; the others were assessed"),
         });
     }
-    Output {
-        stdout,
+    Screened {
         stderr,
         code: if invalid > 0 {
             EXIT_SOME_INVALID
         } else {
             EXIT_OK
         },
+        write_error: written.err(),
     }
 }
 

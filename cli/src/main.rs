@@ -1,11 +1,14 @@
 //! `tic`: assess and pre-screen applicants for Ningbo municipal Technology Innovation Centres.
 //!
 //! Argument parsing and I/O only; the logic is in `tic_cli` (lib.rs) and `tic-tabular`.
-//! Every output is built whole before anything is written, so an error never leaves partial
-//! output; a closed pipe ends the program quietly.
+//! Whatever makes the input unusable (exit 2) is found before anything is written, so it never
+//! leaves partial output. `tic screen` then streams its results (JSON, CSV) as the rows are
+//! screened; every other output is built whole, then written. A closed pipe ends the program
+//! quietly.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Read, Write};
+use std::fs::File;
+use std::io::{BufWriter, ErrorKind, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tic_cli::{AssessFormat, Output, ScreenFormat, TemplateFormat, EXIT_UNUSABLE};
@@ -98,26 +101,25 @@ fn main() -> ExitCode {
         }),
         |k| std::env::var(k).ok(),
     );
-    let out = run(cli, lang);
-    emit(out.0, out.1.as_deref(), lang)
+    run(cli, lang)
 }
 
-fn run(cli: Cli, lang: Lang) -> (Output, Option<PathBuf>) {
+fn run(cli: Cli, lang: Lang) -> ExitCode {
     let policy = match tic_cli::choose_policy(cli.policy.as_deref(), lang) {
         Ok(p) => p,
-        Err(out) => return (out, None),
+        Err(out) => return emit(out, None, lang),
     };
     match cli.command {
         Command::Assess { file, format } => {
             let input = match read_input(&file, lang) {
                 Ok(b) => b,
-                Err(out) => return (out, None),
+                Err(out) => return emit(out, None, lang),
             };
             let format = match format {
                 AssessFormatArg::Json => AssessFormat::Json,
                 AssessFormatArg::Table => AssessFormat::Table,
             };
-            (tic_cli::assess(policy, &input, format, lang), None)
+            emit(tic_cli::assess(policy, &input, format, lang), None, lang)
         }
         Command::Screen {
             file,
@@ -133,12 +135,12 @@ fn run(cli: Cli, lang: Lang) -> (Output, Option<PathBuf>) {
             };
             if format == ScreenFormat::Xlsx {
                 if let Some(out) = refuse_binary_to_terminal(output.as_deref(), lang) {
-                    return (out, None);
+                    return emit(out, None, lang);
                 }
             }
             let input = match read_input(&file, lang) {
                 Ok(b) => b,
-                Err(out) => return (out, None),
+                Err(out) => return emit(out, None, lang),
             };
             let detail = if explain {
                 Detail::Full
@@ -146,10 +148,50 @@ fn run(cli: Cli, lang: Lang) -> (Output, Option<PathBuf>) {
                 Detail::Summary
             };
             let name = (file != "-").then_some(file.as_str());
-            (
-                tic_cli::screen(policy, &input, name, format, detail, lang),
-                output,
-            )
+            // Everything that makes the file unreadable is found here, before any output.
+            let source = match tic_cli::open_batch(&input, name, lang) {
+                Ok(s) => s,
+                Err(out) => return emit(out, None, lang),
+            };
+            let screen = |w: &mut dyn Write| {
+                let mut w = BufWriter::with_capacity(1 << 16, w);
+                let mut done = tic_cli::screen_into(policy, &source, format, detail, lang, &mut w);
+                if done.write_error.is_none() {
+                    done.write_error = w.flush().err();
+                }
+                done
+            };
+            match output {
+                Some(path) => match File::create(&path) {
+                    Ok(mut f) => {
+                        let mut done = screen(&mut f);
+                        let regular = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
+                        if done.write_error.is_some() && regular {
+                            // A partial file is worth nothing (a device such as /dev/full stays).
+                            let _ = std::fs::remove_file(&path);
+                        }
+                        if let Some(e) = done.write_error.take() {
+                            done.stderr.push(cannot_write(&path, &e, lang));
+                            done.code = EXIT_UNUSABLE;
+                        }
+                        finish(done.stderr, done.code)
+                    }
+                    Err(e) => finish(vec![cannot_write(&path, &e, lang)], EXIT_UNUSABLE),
+                },
+                None => {
+                    let mut stdout = std::io::stdout().lock();
+                    let mut done = screen(&mut stdout);
+                    match done.write_error.take() {
+                        Some(e) if e.kind() == ErrorKind::BrokenPipe => {}
+                        Some(e) => {
+                            done.stderr.push(format!("tic: stdout: {e}"));
+                            done.code = EXIT_UNUSABLE;
+                        }
+                        None => {}
+                    }
+                    finish(done.stderr, done.code)
+                }
+            }
         }
         Command::Template { format, output } => {
             let format = match format {
@@ -158,10 +200,14 @@ fn run(cli: Cli, lang: Lang) -> (Output, Option<PathBuf>) {
             };
             if format == TemplateFormat::Xlsx {
                 if let Some(out) = refuse_binary_to_terminal(output.as_deref(), lang) {
-                    return (out, None);
+                    return emit(out, None, lang);
                 }
             }
-            (tic_cli::template(policy, format, lang), output)
+            emit(
+                tic_cli::template(policy, format, lang),
+                output.as_deref(),
+                lang,
+            )
         }
     }
 }
@@ -192,6 +238,13 @@ fn read_input(file: &str, lang: Lang) -> Result<Vec<u8>, Output> {
     })
 }
 
+fn cannot_write(path: &Path, e: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("tic: 无法写入 {}：{e}", path.display()),
+        Lang::En => format!("tic: cannot write {}: {e}", path.display()),
+    }
+}
+
 /// Writes the output (to `file` if given, else stdout) and the messages, and gives the exit
 /// code. A closed stdout (`tic … | head`) is not an error.
 fn emit(out: Output, file: Option<&Path>, lang: Lang) -> ExitCode {
@@ -201,10 +254,7 @@ fn emit(out: Output, file: Option<&Path>, lang: Lang) -> ExitCode {
         match file {
             Some(path) => {
                 if let Err(e) = std::fs::write(path, &out.stdout) {
-                    messages.push(match lang {
-                        Lang::Zh => format!("tic: 无法写入 {}：{e}", path.display()),
-                        Lang::En => format!("tic: cannot write {}: {e}", path.display()),
-                    });
+                    messages.push(cannot_write(path, &e, lang));
                     code = EXIT_UNUSABLE;
                 }
             }
@@ -212,7 +262,7 @@ fn emit(out: Output, file: Option<&Path>, lang: Lang) -> ExitCode {
                 let mut stdout = std::io::stdout().lock();
                 let written = stdout.write_all(&out.stdout).and_then(|()| stdout.flush());
                 if let Err(e) = written {
-                    if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    if e.kind() != ErrorKind::BrokenPipe {
                         messages.push(format!("tic: stdout: {e}"));
                         code = EXIT_UNUSABLE;
                     }
@@ -220,6 +270,11 @@ fn emit(out: Output, file: Option<&Path>, lang: Lang) -> ExitCode {
             }
         }
     }
+    finish(messages, code)
+}
+
+/// Prints the messages on stderr and gives the exit code.
+fn finish(messages: Vec<String>, code: u8) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     for m in messages {
         // Nothing more can be done if stderr is closed.

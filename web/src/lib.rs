@@ -18,7 +18,8 @@ pub mod i18n;
 pub mod num;
 pub mod state;
 
-use components::app::{App, AppProps};
+use components::app::{App, AppProps, Current};
+use state::Action;
 use tic_core::Lang;
 use wasm_bindgen::prelude::*;
 
@@ -69,18 +70,60 @@ pub fn props_from_options(options: &JsValue) -> AppProps {
         storage,
         applicant,
         link,
+        current: Default::default(),
     }
 }
 
 /// Mounts the full app into `element` (any element, also inside a shadow root). `options` as
-/// in [`props_from_options`]; `undefined` for the defaults. Throws if `element` is not an
-/// element.
+/// in [`props_from_options`]; `undefined` for the defaults. Returns a [`Mounted`] handle that
+/// changes the language or the layout in place. Throws if `element` is not an element.
 #[wasm_bindgen]
-pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsError> {
+pub fn mount(element: JsValue, options: JsValue) -> Result<Mounted, JsError> {
     let element: web_sys::Element = element
         .dyn_into()
         .map_err(|_| JsError::new("mount: the first argument must be an Element"))?;
     let props = props_from_options(&options);
-    yew::Renderer::<App>::with_root_and_props(element, props).render();
-    Ok(())
+    let current = props.current.clone();
+    let app = yew::Renderer::<App>::with_root_and_props(element, props).render();
+    Ok(Mounted {
+        app: Some(app),
+        current,
+    })
 }
+
+/// A mounted app, as `mount` returns it: the embed changes its language and layout without
+/// mounting it afresh, so nothing the user typed is lost.
+#[wasm_bindgen]
+pub struct Mounted {
+    app: Option<yew::AppHandle<App>>,
+    current: Current,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Switches the interface language (`"zh"` or `"en"`; anything else is ignored).
+    pub fn set_lang(&self, lang: &str) {
+        if let Some(l) = Lang::from_code(lang) {
+            self.current.dispatch(Action::Lang(l));
+        }
+    }
+
+    /// Switches the layout: `"compact"`, else full.
+    pub fn set_mode(&self, mode: &str) {
+        self.current.dispatch(Action::Compact(mode == "compact"));
+    }
+
+    /// The applicant shown now, as contract JSON (`undefined` before the first render or
+    /// after `unmount`).
+    pub fn applicant_json(&self) -> Option<String> {
+        self.app.as_ref().and_then(|_| self.current.json())
+    }
+
+    /// Removes the app from its element.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+

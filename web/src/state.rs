@@ -92,6 +92,8 @@ pub enum Action {
     District(String),
     /// Switches the language.
     Lang(Lang),
+    /// Switches between the compact and the full layout.
+    Compact(bool),
     /// Loads the text of an applicant file or link.
     Import(Source, String),
     /// Refuses an import for a reason found outside the core.
@@ -262,6 +264,10 @@ impl Reducible for State {
             }
             Action::Lang(l) => {
                 s.lang = l;
+                changed = false;
+            }
+            Action::Compact(c) => {
+                s.compact = c;
                 changed = false;
             }
             Action::Import(source, text) => {

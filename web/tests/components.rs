@@ -221,7 +221,7 @@ async fn an_applicant_given_to_mount_is_shown_and_an_invalid_one_refused() {
 #[wasm_bindgen_test]
 async fn mount_reads_its_options() {
     let el = host();
-    let opts = js_sys::JSON::parse(r#"{"lang":"en","mode":"compact","storage":false,"applicant":{"schema":"tic-applicant/1","lead_unit":{"kind":"university"}}}"#).unwrap();
+    let opts = js_sys::JSON::parse(r#"{"lang":"en","mode":"compact","storage":false,"link":false,"applicant":{"schema":"tic-applicant/1","lead_unit":{"kind":"university"}}}"#).unwrap();
     assert!(tic_web::mount(el.clone().into(), opts).is_ok());
     flush().await;
     assert_eq!(attr(&el, ".tic-app", "lang"), "en");
@@ -229,6 +229,64 @@ async fn mount_reads_its_options() {
         el.query_selector("#radar").unwrap().is_none(),
         "compact mode has no radar"
     );
+    assert!(
+        el.query_selector("#copy-link").unwrap().is_none(),
+        "link: false offers no share link"
+    );
     assert_eq!(attr(&el, "[data-req=\"lead.unit\"]", "data-status"), "met");
     assert!(tic_web::mount(JsValue::NULL, JsValue::UNDEFINED).is_err());
+}
+
+#[wasm_bindgen_test]
+async fn the_handle_switches_language_and_mode_in_place_keeping_what_was_typed() {
+    let el = host();
+    let opts = js_sys::JSON::parse(r#"{"storage":false,"link":false}"#).unwrap();
+    let mut h = tic_web::mount(el.clone().into(), opts).unwrap();
+    flush().await;
+    assert_eq!(attr(&el, ".tic-app", "lang"), "zh");
+    type_into(&el, "f-name", "手填的名称").await;
+    type_into(&el, "f-team-staff_year2", "12x").await;
+    let app = find(&el, ".tic-app");
+
+    h.set_lang("en");
+    flush().await;
+    assert_eq!(attr(&el, ".tic-app", "lang"), "en");
+    assert!(find(&el, "#verdict")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Not enough answers"));
+    let name: HtmlInputElement = find(&el, "#f-name").dyn_into().unwrap();
+    assert_eq!(name.value(), "手填的名称");
+    let staff: HtmlInputElement = find(&el, "#f-team-staff_year2").dyn_into().unwrap();
+    assert_eq!(staff.value(), "12x");
+    assert!(find(&el, ".tic-app").is_same_node(Some(&app)), "not remounted");
+
+    h.set_mode("compact");
+    flush().await;
+    assert!(el.query_selector("#radar").unwrap().is_none());
+    assert!(el.query_selector(".tic-app--compact").unwrap().is_some());
+    h.set_lang("xx");
+    h.set_mode("full");
+    flush().await;
+    assert_eq!(attr(&el, ".tic-app", "lang"), "en", "an unknown language is ignored");
+    assert!(el.query_selector("#radar").unwrap().is_some());
+
+    let json = h.applicant_json().expect("the applicant shown");
+    assert!(json.contains("手填的名称"), "{json}");
+    h.unmount();
+    flush().await;
+    assert!(el.query_selector(".tic-app").unwrap().is_none(), "unmounted");
+    assert_eq!(h.applicant_json(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_change_asked_for_before_the_first_render_applies() {
+    let el = host();
+    let opts = js_sys::JSON::parse(r#"{"storage":false,"link":false}"#).unwrap();
+    let h = tic_web::mount(el.clone().into(), opts).unwrap();
+    h.set_lang("en");
+    h.set_mode("compact");
+    flush().await;
+    assert_eq!(attr(&el, ".tic-app", "lang"), "en");
+    assert!(el.query_selector(".tic-app--compact").unwrap().is_some());
 }

@@ -24,9 +24,10 @@ use crate::browser;
 use crate::form::Form;
 use crate::i18n;
 use crate::state::{Action, ImportProblem, Source, State};
+use std::cell::RefCell;
 use std::rc::Rc;
 use tic_core::vocab::Status;
-use tic_core::{explain, Lang};
+use tic_core::{explain, Applicant, Lang};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -50,6 +51,45 @@ pub struct AppProps {
     /// whose host page's address is none of its business.
     #[prop_or_default]
     pub link: bool,
+    /// Where the app leaves the applicant it currently shows (for `mount`'s handle).
+    #[prop_or_default]
+    pub current: Current,
+}
+
+/// The way in from outside the component tree (`mount`'s handle): the app leaves here the
+/// applicant it shows and its dispatcher. Compared by identity.
+#[derive(Clone, Default)]
+pub struct Current(Rc<RefCell<Link>>);
+
+/// What [`Current`] holds.
+#[derive(Default)]
+pub struct Link {
+    applicant: Option<Rc<Applicant>>,
+    dispatch: Option<UseReducerDispatcher<State>>,
+    /// Changes asked for before the first render, applied by it.
+    early: Vec<Action>,
+}
+
+impl Current {
+    /// The applicant shown (contract JSON), once the app has rendered.
+    pub fn json(&self) -> Option<String> {
+        self.0.borrow().applicant.as_ref().map(|a| a.to_json())
+    }
+
+    /// Changes the app's state (language, layout) as its own controls would.
+    pub fn dispatch(&self, action: Action) {
+        let d = self.0.borrow().dispatch.clone();
+        match d {
+            Some(d) => d.dispatch(action),
+            None => self.0.borrow_mut().early.push(action),
+        }
+    }
+}
+
+impl PartialEq for Current {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The state the app opens with: saved answers (if storage is on), replaced by the applicant
@@ -79,7 +119,11 @@ fn initial(p: &AppProps) -> State {
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let p = props.clone();
-        move || initial(&p)
+        move || {
+            let early = std::mem::take(&mut p.current.0.borrow_mut().early);
+            let s = early.into_iter().fold(Rc::new(initial(&p)), Reducible::reduce);
+            Rc::try_unwrap(s).unwrap_or_else(|rc| (*rc).clone())
+        }
     });
     let root = use_node_ref();
     let results = use_node_ref();
@@ -105,6 +149,15 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(host) = root.cast::<web_sys::Element>() {
                 browser::follow_lang(&host, l.code());
             }
+        });
+    }
+    {
+        let current = props.current.clone();
+        let d = state.dispatcher();
+        use_effect_with(state.applicant.clone(), move |a| {
+            let mut c = current.0.borrow_mut();
+            c.applicant = Some(a.clone());
+            c.dispatch = Some(d);
         });
     }
     // Autosave.

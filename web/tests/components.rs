@@ -259,7 +259,10 @@ async fn the_handle_switches_language_and_mode_in_place_keeping_what_was_typed()
     assert_eq!(name.value(), "手填的名称");
     let staff: HtmlInputElement = find(&el, "#f-team-staff_year2").dyn_into().unwrap();
     assert_eq!(staff.value(), "12x");
-    assert!(find(&el, ".tic-app").is_same_node(Some(&app)), "not remounted");
+    assert!(
+        find(&el, ".tic-app").is_same_node(Some(&app)),
+        "not remounted"
+    );
 
     h.set_mode("compact");
     flush().await;
@@ -268,14 +271,21 @@ async fn the_handle_switches_language_and_mode_in_place_keeping_what_was_typed()
     h.set_lang("xx");
     h.set_mode("full");
     flush().await;
-    assert_eq!(attr(&el, ".tic-app", "lang"), "en", "an unknown language is ignored");
+    assert_eq!(
+        attr(&el, ".tic-app", "lang"),
+        "en",
+        "an unknown language is ignored"
+    );
     assert!(el.query_selector("#radar").unwrap().is_some());
 
     let json = h.applicant_json().expect("the applicant shown");
     assert!(json.contains("手填的名称"), "{json}");
     h.unmount();
     flush().await;
-    assert!(el.query_selector(".tic-app").unwrap().is_none(), "unmounted");
+    assert!(
+        el.query_selector(".tic-app").unwrap().is_none(),
+        "unmounted"
+    );
     assert_eq!(h.applicant_json(), None);
 }
 

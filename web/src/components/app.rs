@@ -121,7 +121,9 @@ pub fn App(props: &AppProps) -> Html {
         let p = props.clone();
         move || {
             let early = std::mem::take(&mut p.current.0.borrow_mut().early);
-            let s = early.into_iter().fold(Rc::new(initial(&p)), Reducible::reduce);
+            let s = early
+                .into_iter()
+                .fold(Rc::new(initial(&p)), Reducible::reduce);
             Rc::try_unwrap(s).unwrap_or_else(|rc| (*rc).clone())
         }
     });

@@ -288,15 +288,37 @@ describe('embedding', () => {
     }
   });
 
-  test("embed.css repeats style.css's design tokens exactly (a shadow tree cannot use :root)", () => {
-    const tokens = (css, block) => Object.fromEntries([...block.exec(css)[1].matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)]
-      .map(([, k, v]) => [k, v.replace(/\s+/g, ' ').trim()]));
+  test("the widget takes style.css's design tokens through :host (no copy in embed.css): its colours are the page's", async () => {
     const style = readFileSync(join(ROOT, 'www', 'style.css'), 'utf8');
     const embed = readFileSync(join(ROOT, 'www', 'embed.css'), 'utf8');
-    const a = tokens(style, /:root\s*\{([^}]*)\}/);
-    const b = tokens(embed, /\.tic-embed,\s*\.tic-embed-error\s*\{([^}]*)\}/);
-    assert.ok(Object.keys(a).length > 5);
-    assert.deepEqual(b, a);
+    const block = /:root\s*,\s*:host\s*\{([^}]*)\}/.exec(style);
+    assert.ok(block, 'style.css declares its tokens on :root, :host');
+    const names = [...block[1].matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]);
+    assert.ok(names.length > 5, names.join(' '));
+    assert.deepEqual([...embed.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]), [], 'embed.css declares no tokens of its own');
+
+    const demo = await openDemo(browser);
+    const single = await openPage(browser, { url: PAGE_URL });
+    try {
+      const tokens = (page, scope) => page.locator(`${scope}.tic-app`).first().evaluate((e, ns) => {
+        const s = getComputedStyle(e);
+        return Object.fromEntries(ns.map((n) => [n, s.getPropertyValue(n).trim()]));
+      }, names);
+      const a = await tokens(demo.page, '#widget-zh ');
+      const b = await tokens(single.page, '');
+      assert.ok(Object.values(a).every((v) => v !== ''), `every token is defined in the widget: ${JSON.stringify(a)}`);
+      assert.deepEqual(a, b);
+      // and the colours drawn with them
+      const SEL = ['.masthead__bar', '#lang-toggle', '#verdict', '.tag--phase', '.tic-app a', '#f-name', '.button--warning'];
+      const colours = (page, scope) => Promise.all(SEL.map((sel) => page.locator(`${scope}${sel}`).first().evaluate((e) => {
+        const s = getComputedStyle(e);
+        return [s.color, s.backgroundColor, s.borderTopColor];
+      })));
+      assert.deepEqual(await colours(demo.page, '#widget-zh '), await colours(single.page, ''));
+    } finally {
+      await demo.context.close();
+      await single.context.close();
+    }
   });
 });
 

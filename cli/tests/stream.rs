@@ -30,9 +30,7 @@ fn batch(n: usize) -> String {
 }
 
 fn temp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("tic-stream-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    std::env::temp_dir().join(format!("tic-stream-{}-{name}", std::process::id()))
 }
 
 fn run_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {

@@ -274,6 +274,64 @@ describe('embedding', () => {
     }
   });
 
+  test('compact mode fits a portal column: sections and gap lists folded, no self-rating, verdict and subsidy per year shown', async () => {
+    const { context, page } = await openPage(browser, { url: null, viewport: { width: 400, height: 900 } });
+    try {
+      await page.goto(DEMO_URL, { waitUntil: 'load' });
+      await page.waitForSelector('#widget-en #verdict[data-verdict]', { state: 'attached' });
+      await page.waitForSelector('#widget-zh #verdict[data-verdict]', { state: 'attached' });
+      const c = '#widget-en';
+      const height = (id) => page.locator(id).evaluate((e) => e.getBoundingClientRect().height);
+      const [hc, hf] = [await height(c), await height('#widget-zh')];
+      assert.ok(hc < 4000 && hc < hf / 3, `compact ${hc} px vs full ${hf} px at 400 px wide`);
+
+      // the form: the first section open, every other folded and closed; no indicator self-rating
+      assert.equal(await page.locator(`${c} #sec-basic details`).count(), 0);
+      assert.ok(await page.locator(`${c} #f-name`).isVisible());
+      const folded = await page.locator(`${c} .tic-form .form-section > details`).evaluateAll((ds) => ds.map((d) => [d.parentElement.id, d.open]));
+      assert.deepEqual(folded, ['sec-fields', 'sec-lead', 'sec-org', 'sec-invest', 'sec-team', 'sec-eco'].map((id) => [id, false]));
+      assert.equal(await page.locator(`${c} #sec-indicators, ${c} [id^=f-indicators-]`).count(), 0);
+      assert.equal(await page.locator(`${c} #radar`).count(), 0);
+      // progress counts only what the compact form asks
+      const total = async (w) => Number((await page.locator(`${w} .progress__value`).textContent()).match(/of (\d+)|\/ (\d+)/).slice(1).find(Boolean));
+      const rated = await page.locator('#widget-zh select[id^=f-indicators-]:not([disabled])').count();
+      assert.ok(rated > 10);
+      assert.equal(await total(c), await total('#widget-zh') - rated, 'the compact progress counts no indicator');
+
+      // results: the verdict, the total and the figures per year visible; the gaps a count per due point, folded
+      for (const sel of ['#verdict', '#funding-total', '[data-funding-year="1"]', '[data-funding-year="3"]']) {
+        assert.ok(await page.locator(`${c} ${sel}`).isVisible(), `${sel} visible`);
+      }
+      const groups = await page.locator(`${c} #gaps details.due-group`).evaluateAll((ds) => ds.map((d) => ({
+        open: d.open, count: Number(d.querySelector('summary .count').textContent), items: d.querySelectorAll('[data-req]').length,
+      })));
+      assert.ok(groups.length >= 2, JSON.stringify(groups));
+      for (const g of groups) assert.deepEqual(g, { open: false, count: g.items, items: g.items });
+      assert.equal(await page.locator(`${c} .explanations`).count(), 0);
+
+      // an error in a folded section: the error summary's link unfolds it and focuses the field
+      await page.locator(`${c} #sec-team summary`).click();
+      await page.locator(`${c} #f-team-staff_year2`).fill('x');
+      await page.locator(`${c} #sec-team summary`).click();
+      assert.equal(await page.locator(`${c} #sec-team details`).evaluate((d) => d.open), false);
+      await page.locator(`${c} #error-summary a`).first().click();
+      await page.waitForFunction(() => document.getElementById('widget-en').shadowRoot.activeElement?.id === 'f-team-staff_year2');
+      assert.equal(await page.locator(`${c} #sec-team details`).evaluate((d) => d.open), true);
+
+      // full mode is unchanged: nothing folded
+      assert.equal(await page.locator('#widget-zh .fold').count(), 0);
+      assert.ok(await page.locator('#widget-zh .explanations').count());
+
+      await page.locator(`${c} #error-summary`).evaluate((e) => e.remove());
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('#widget-en #verdict[data-verdict]', { state: 'attached' });
+      await page.locator(c).screenshot({ path: join(SCREENSHOTS, 'embed-compact-400.png') });
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('embed.html alone: an #applicant= fragment is its initial applicant', async () => {
     const strong = fixture('strong.applicant.json');
     const url = `${BASE}www/embed.html?lang=en#applicant=${Buffer.from(strong, 'utf8').toString('base64url')}`;

@@ -188,9 +188,15 @@ pub fn follow_lang(host: &web_sys::Element, lang: &str) {
     }
 }
 
-/// Moves the focus to the element with `id` inside `root` (error summary links).
+/// Moves the focus to the element with `id` inside `root` (error summary links), unfolding
+/// the `<details>` it is in (the compact layout's folded sections).
 pub fn focus(root: &web_sys::Element, id: &str) {
     if let Ok(Some(el)) = root.query_selector(&format!("#{id}")) {
+        while let Ok(Some(d)) = el.closest("details:not([open])") {
+            if d.set_attribute("open", "").is_err() {
+                break;
+            }
+        }
         el.scroll_into_view();
         if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
             let _ = h.focus();

@@ -185,9 +185,10 @@ impl State {
             .any(|(i, o)| i.id == id && o.source == RatingSource::Profile)
     }
 
-    /// Answered and answerable fields.
+    /// Answered and answerable fields (in the compact layout, which has no indicator
+    /// self-rating, the indicators are not counted).
     pub fn progress(&self) -> (usize, usize) {
-        self.form.progress(&|id| self.derived(id))
+        self.form.progress(&|id| self.compact || self.derived(id))
     }
 
     /// The problem of a field, if any.

@@ -21,6 +21,9 @@ pub struct ActionsProps {
     pub link: Option<String>,
     /// The message of the last action.
     pub notice: Option<Notice>,
+    /// Compact layout: the block folded.
+    #[prop_or_default]
+    pub compact: bool,
     /// Export pressed.
     pub onexport: Callback<()>,
     /// A file chosen to import.
@@ -78,18 +81,20 @@ pub fn Actions(p: &ActionsProps) -> Html {
         Notice::Copied => i18n::LINK_COPIED,
         Notice::NotCopied => i18n::LINK_NOT_COPIED,
     });
-    html! {
-        <section class="actions" aria-labelledby="actions-h">
-            <h2 class="actions__title" id="actions-h">{i18n::ACTIONS.get(l)}</h2>
-            <p class="hint">{if p.storage { i18n::AUTOSAVE_ON.get(l) } else { i18n::AUTOSAVE_OFF.get(l) }}</p>
-            if let Some((source, problem)) = &p.import_errors {
-                <div id="import-errors" class="error-summary" role="alert">
-                    <h3 class="error-summary__title">{if *source == Source::Link { i18n::LINK_REFUSED.get(l) } else { i18n::IMPORT_REFUSED.get(l) }}</h3>
-                    <ul class="error-summary__list error-summary__list--plain">
-                        { for problem_lines(problem, l).into_iter().map(|s| html! { <li>{s}</li> }) }
-                    </ul>
-                </div>
-            }
+    let title = html! { <h2 class="actions__title" id="actions-h">{i18n::ACTIONS.get(l)}</h2> };
+    let hint = html! { <p class="hint">{if p.storage { i18n::AUTOSAVE_ON.get(l) } else { i18n::AUTOSAVE_OFF.get(l) }}</p> };
+    let errors = html! {
+        if let Some((source, problem)) = &p.import_errors {
+            <div id="import-errors" class="error-summary" role="alert">
+                <h3 class="error-summary__title">{if *source == Source::Link { i18n::LINK_REFUSED.get(l) } else { i18n::IMPORT_REFUSED.get(l) }}</h3>
+                <ul class="error-summary__list error-summary__list--plain">
+                    { for problem_lines(problem, l).into_iter().map(|s| html! { <li>{s}</li> }) }
+                </ul>
+            </div>
+        }
+    };
+    let controls = html! {
+        <>
             <div class="button-group">
                 <button type="button" id="export-json" class="button button--secondary" onclick={click(&p.onexport)}>{i18n::EXPORT.get(l)}</button>
                 if p.share {
@@ -108,9 +113,22 @@ pub fn Actions(p: &ActionsProps) -> Html {
                 </div>
             }
             <button type="button" id="clear-data" class="button button--warning" onclick={click(&p.onclear)}>{i18n::CLEAR.get(l)}</button>
-            <div class="status" role="status">
-                if let Some(n) = notice { <p class="notice">{n.get(l)}</p> }
-            </div>
+        </>
+    };
+    let status = html! {
+        <div class="status" role="status">
+            if let Some(n) = notice { <p class="notice">{n.get(l)}</p> }
+        </div>
+    };
+    // Compact: the buttons folded; a refused import and the last action's message stay in view.
+    html! {
+        <section class="actions" aria-labelledby="actions-h">
+            if p.compact {
+                <details class="fold"><summary>{title}</summary>{hint}{controls}</details>
+                {errors}{status}
+            } else {
+                {title}{hint}{errors}{controls}{status}
+            }
         </section>
     }
 }

@@ -308,6 +308,7 @@ pub fn App(props: &AppProps) -> Html {
         form: state.form.clone(),
         errors: state.errors.clone(),
         onset,
+        compact: state.compact,
     };
     let assessment = Shared(state.assessment.clone());
     let applicant = Shared(state.applicant.clone());
@@ -336,7 +337,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes!("tic-app", state.compact.then_some("tic-app--compact"))} lang={l.code()} ref={root}>
             <a class="skip-link" href="#tic-results" onclick={to_results.clone()}>{i18n::SKIP_TO_RESULTS.get(l)}</a>
-            <Masthead lang={l} {onlang} />
+            <Masthead lang={l} {onlang} compact={state.compact} />
             <div class="tic-layout">
                 <div class="tic-main">
                     <ErrorSummary lang={l} errors={state.errors.clone()} {onfocus} />
@@ -355,15 +356,15 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     </form>
                     <Actions lang={l} storage={state.storage} share={props.link} import_errors={state.import_errors.clone()}
-                        link={state.link.clone()} notice={state.notice}
+                        link={state.link.clone()} notice={state.notice} compact={state.compact}
                         {onexport} {onimport} {oncopy} {onprint} {onclear} />
                 </div>
                 <aside class="tic-results" id="tic-results" aria-labelledby="results-h" tabindex="-1" ref={results}>
                     <h2 class="tic-results__title" id="results-h">{i18n::RESULTS_HEADING.get(l)}</h2>
                     <p class="visually-hidden" aria-live="polite" aria-atomic="true">{live}</p>
                     <VerdictBanner lang={l} assessment={assessment.clone()} />
-                    <FundingChart lang={l} assessment={assessment.clone()} />
-                    <Gaps lang={l} assessment={assessment.clone()} applicant={applicant} />
+                    <FundingChart lang={l} assessment={assessment.clone()} compact={state.compact} />
+                    <Gaps lang={l} assessment={assessment.clone()} applicant={applicant} compact={state.compact} />
                     if !state.compact {
                         <Radar lang={l} assessment={assessment.clone()} />
                     }

@@ -15,6 +15,9 @@ pub struct FundingProps {
     pub lang: Lang,
     /// The assessment.
     pub assessment: Shared<Assessment<'static>>,
+    /// Compact layout: the total, the chart and the figures per year, without the explanations.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 const W: f64 = 420.0;
@@ -151,12 +154,14 @@ pub fn FundingChart(p: &FundingProps) -> Html {
                 }) }
                 </tbody>
             </table>
-            <ul class="explanations">
-                { for f.years.iter().map(|yr| html! {
-                    <li>{explain::funding_year(policy, yr, f.base_source).get(l).to_owned()}</li>
-                }) }
-                <li>{explain::funding_total(policy, f.total).get(l).to_owned()}</li>
-            </ul>
+            if !p.compact {
+                <ul class="explanations">
+                    { for f.years.iter().map(|yr| html! {
+                        <li>{explain::funding_year(policy, yr, f.base_source).get(l).to_owned()}</li>
+                    }) }
+                    <li>{explain::funding_total(policy, f.total).get(l).to_owned()}</li>
+                </ul>
+            }
         </section>
     }
 }

@@ -17,6 +17,9 @@ pub struct GapsProps {
     pub assessment: Shared<Assessment<'static>>,
     /// The applicant assessed (for the explanations).
     pub applicant: Shared<Applicant>,
+    /// Compact layout: a count per due point, its list folded.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 fn numbers(m: &Measure, l: Lang) -> (String, String, Option<String>) {
@@ -110,11 +113,12 @@ pub fn Gaps(p: &GapsProps) -> Html {
         if items.is_empty() {
             return None;
         }
-        Some(html! {
-            <div class="due-group" data-due={d.id()}>
-                <h4 class="due-group__title">{i18n::due(*d).get(l)}<span class="count">{items.len()}</span></h4>
-                <ul class="req-list">{ for items.iter().map(|o| item(o, &p.applicant, l)) }</ul>
-            </div>
+        let title = html! { <h4 class="due-group__title">{i18n::due(*d).get(l)}<span class="count">{items.len()}</span></h4> };
+        let list = html! { <ul class="req-list">{ for items.iter().map(|o| item(o, &p.applicant, l)) }</ul> };
+        Some(if p.compact {
+            html! { <details class="due-group fold" data-due={d.id()}><summary>{title}</summary>{list}</details> }
+        } else {
+            html! { <div class="due-group" data-due={d.id()}>{title}{list}</div> }
         })
     });
     html! {

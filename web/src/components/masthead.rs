@@ -11,6 +11,9 @@ pub struct MastheadProps {
     pub lang: Lang,
     /// Called when the language switch is pressed.
     pub onlang: Callback<()>,
+    /// Compact layout: no lead paragraph.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// Title and language switch (`#lang-toggle`).
@@ -39,7 +42,7 @@ pub fn Masthead(p: &MastheadProps) -> Html {
                 <span>{i18n::PHASE_TEXT.get(l)}</span>
             </div>
             <h1 class="masthead__title">{i18n::TITLE.get(l)}</h1>
-            <p class="masthead__lead">{i18n::LEAD.get(l)}</p>
+            if !p.compact { <p class="masthead__lead">{i18n::LEAD.get(l)}</p> }
         </header>
     }
 }

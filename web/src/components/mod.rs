@@ -43,6 +43,8 @@ pub struct FormCtx {
     pub errors: Rc<Vec<FieldError>>,
     /// Sets a field: (contract path, raw text).
     pub onset: Callback<(String, String)>,
+    /// Compact layout: every section but the first folded.
+    pub compact: bool,
 }
 
 impl FormCtx {
@@ -81,15 +83,22 @@ pub fn yes_no(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
     ]
 }
 
-/// A section of the form: a fieldset-like block with a heading and its clause.
-pub fn section(id: &str, title: AttrValue, clause: &str, body: Html) -> Html {
+/// A section of the form: a fieldset-like block with a heading and its clause. In the compact
+/// layout every section but the first (`sec-basic`) is folded into a `<details>`.
+pub fn section(c: &FormCtx, id: &str, title: AttrValue, clause: &str, body: Html) -> Html {
+    let heading = html! {
+        <h3 class="form-section__title" id={format!("{id}-h")}>
+            {title}
+            if !clause.is_empty() { <span class="clause-tag">{clause.to_owned()}</span> }
+        </h3>
+    };
     html! {
         <section class="form-section" id={id.to_owned()} aria-labelledby={format!("{id}-h")}>
-            <h3 class="form-section__title" id={format!("{id}-h")}>
-                {title}
-                if !clause.is_empty() { <span class="clause-tag">{clause.to_owned()}</span> }
-            </h3>
-            {body}
+            if c.compact && id != "sec-basic" {
+                <details class="fold"><summary>{heading}</summary>{body}</details>
+            } else {
+                {heading}{body}
+            }
         </section>
     }
 }

@@ -67,5 +67,5 @@ pub fn SectionBasic(p: &SectionBasicProps) -> Html {
                 onset={c.onset.clone()} />
         </>
     };
-    section("sec-basic", c.t(i18n::SEC_BASIC), "三（一）", body)
+    section(c, "sec-basic", c.t(i18n::SEC_BASIC), "三（一）", body)
 }

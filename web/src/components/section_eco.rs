@@ -22,5 +22,5 @@ pub fn SectionEco(p: &SectionEcoProps) -> Html {
             { counts(c, &["ecosystem.transfer_bases", "ecosystem.partner_firms", "ecosystem.spinoffs", "ecosystem.firms_served"]) }
         </>
     };
-    section("sec-eco", c.t(i18n::SEC_ECO), "二（十）", body)
+    section(c, "sec-eco", c.t(i18n::SEC_ECO), "二（十）", body)
 }

@@ -83,5 +83,5 @@ pub fn SectionFields(p: &SectionFieldsProps) -> Html {
                 onset={c.onset.clone()} />
         </>
     };
-    section("sec-fields", c.t(i18n::SEC_FIELDS), "二（二）", body)
+    section(c, "sec-fields", c.t(i18n::SEC_FIELDS), "二（二）", body)
 }

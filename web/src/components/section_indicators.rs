@@ -77,5 +77,5 @@ pub fn SectionIndicators(p: &SectionIndicatorsProps) -> Html {
             { for groups }
         </>
     };
-    section("sec-indicators", c.t(i18n::SEC_IND), "附件1", body)
+    section(c, "sec-indicators", c.t(i18n::SEC_IND), "附件1", body)
 }

@@ -47,5 +47,5 @@ pub fn SectionInvest(p: &SectionInvestProps) -> Html {
             </fieldset>
         </>
     };
-    section("sec-invest", c.t(i18n::SEC_INVEST), "二（五）", body)
+    section(c, "sec-invest", c.t(i18n::SEC_INVEST), "二（五）", body)
 }

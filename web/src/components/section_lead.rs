@@ -53,5 +53,5 @@ pub fn SectionLead(p: &SectionLeadProps) -> Html {
                 ontoggle={p.ontoggle.clone()} onnone={p.onnone.clone()} />
         </>
     };
-    section("sec-lead", c.t(i18n::SEC_LEAD), "二（三）", body)
+    section(c, "sec-lead", c.t(i18n::SEC_LEAD), "二（三）", body)
 }

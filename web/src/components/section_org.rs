@@ -48,5 +48,5 @@ pub fn SectionOrg(p: &SectionOrgProps) -> Html {
             </div>
         </>
     };
-    section("sec-org", c.t(i18n::SEC_ORG), "四", body)
+    section(c, "sec-org", c.t(i18n::SEC_ORG), "四", body)
 }

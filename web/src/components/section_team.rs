@@ -38,5 +38,5 @@ pub fn SectionTeam(p: &SectionTeamProps) -> Html {
             { counts(c, &["team.staff_year2", "team.teams_year2", "team.staff_year5", "team.teams_year5"]) }
         </>
     };
-    section("sec-team", c.t(i18n::SEC_TEAM), "二（六）", body)
+    section(c, "sec-team", c.t(i18n::SEC_TEAM), "二（六）", body)
 }

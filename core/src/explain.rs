@@ -479,8 +479,9 @@ pub fn verdict_reasons(a: &Assessment<'_>) -> Vec<Text> {
             .iter()
             .filter(move |o| o.requirement.kind == kind && o.status == status)
     };
-    let title = |o: &Outcome<'_>, l: Lang| {
-        format!("{}（{}）", o.requirement.title.get(l), o.requirement.clause)
+    let title = |o: &Outcome<'_>, l: Lang| match l {
+        Lang::Zh => format!("{}（{}）", o.requirement.title.zh, o.requirement.clause),
+        Lang::En => format!("{} ({})", o.requirement.title.en, o.requirement.clause),
     };
     let mut out = Vec::new();
     match a.verdict {
@@ -525,6 +526,37 @@ mod size_tests {
         assert_eq!(percent(5), "0.05%");
         for bp in (0..20_000).chain([u32::MAX - 1, u32::MAX]) {
             assert_eq!(percent(bp), format!("{}%", bp as f64 / 100.0), "{bp}");
+        }
+    }
+
+    #[test]
+    fn english_verdict_reasons_use_ascii_punctuation() {
+        let policy = crate::policy::current();
+        let out_of_scope = crate::parse_applicant(
+            policy,
+            r#"{"schema":"tic-applicant/1","fields":{"highlands":[],"chains":[],"clusters":[],"carbon_neutral":false}}"#,
+        )
+        .expect("a valid applicant");
+        for (applicant, verdict) in [
+            (crate::Applicant::default(), Verdict::Incomplete),
+            (out_of_scope, Verdict::NotEligible),
+        ] {
+            let a = crate::assess(policy, &applicant);
+            assert_eq!(a.verdict, verdict);
+            let reasons = verdict_reasons(&a);
+            assert!(!reasons.is_empty());
+            for r in reasons {
+                // the clause numbers (e.g. 二（二）) are the guideline's own names: left as they are
+                let mut en = r.en.clone();
+                for o in &a.requirements {
+                    en = en.replace(o.requirement.clause.as_str(), "");
+                }
+                assert!(
+                    !en.contains(['（', '）', '：', '，', '。', '、']),
+                    "{}",
+                    r.en
+                );
+            }
         }
     }
 

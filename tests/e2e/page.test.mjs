@@ -202,6 +202,41 @@ describe('the page', () => {
     }
   });
 
+  test('English: no full-width punctuation （），：。、 in any text or label (clause numbers like 二（二） and Chinese originals aside)', async () => {
+    const outOfScope = JSON.stringify({ schema: 'tic-applicant/1', fields: { highlands: [], chains: [], clusters: [], carbon_neutral: false } });
+    for (const text of [strongText, gapsText, invalidText, outOfScope]) {
+      const { context, page } = await openPage(browser, { url: `${PAGE_URL}#applicant=${b64url(text)}` });
+      try {
+        await settle(page);
+        await page.click('#lang-toggle');
+        await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5000 });
+        await setField(page, 'team.staff_year2', '12x');   // an error message and the error summary too
+        await page.waitForSelector('#error-summary', { timeout: 5000 });
+        const hits = await page.evaluate(() => {
+          const clean = (t) => t.replace(/[一二三四五六七八九十]+（[一二三四五六七八九十]+）/g, '');
+          const bad = (t) => /[（），：。、]/.test(clean(t));
+          const out = [];
+          const root = document.querySelector('.tic-app');
+          const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            if (n.parentElement.closest('[lang^="zh"]') || !bad(n.textContent)) continue;
+            out.push(n.textContent.trim().slice(0, 160));
+          }
+          for (const e of root.querySelectorAll('[aria-label], [aria-valuetext], [title], [placeholder]')) {
+            for (const a of ['aria-label', 'aria-valuetext', 'title', 'placeholder']) {
+              const v = e.getAttribute(a);
+              if (v && !e.closest('[lang^="zh"]') && bad(v)) out.push(`${a}=${v}`);
+            }
+          }
+          return [...new Set(out)];
+        });
+        assert.deepEqual(hits, [], `full-width punctuation in English (${JSON.parse(text).name ?? 'out of scope'})`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test('no network request after load, none to another host ever; no CSP violation', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const { instrument } = await import('./helpers.mjs');

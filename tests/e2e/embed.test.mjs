@@ -95,6 +95,10 @@ describe('embedding', () => {
       const inline = await page.evaluate(() => [...document.querySelectorAll('tic-assess')]
         .flatMap((w) => [...w.shadowRoot.querySelectorAll('[style]')].map((e) => e.tagName)));
       assert.deepEqual(inline, []);
+      // no fixed bar of a widget covers the host page (that bar belongs to the single page only)
+      const bars = await page.evaluate(() => [...document.querySelectorAll('tic-assess')]
+        .map((w) => w.shadowRoot.querySelectorAll('.result-bar').length));
+      assert.deepEqual(bars, bars.map(() => 0));
 
       // the iframe: height reported and applied, a result forwarded
       const height = Number(await page.locator('#event-log li[data-kind=height]').last().getAttribute('data-height'));

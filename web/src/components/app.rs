@@ -371,7 +371,9 @@ pub fn App(props: &AppProps) -> Html {
                     <PolicyNotice lang={l} today={*today} />
                 </aside>
                 <Answers lang={l} form={state.form.clone()} />
-                if !state.compact {
+                // The fixed phone bar belongs to the page that owns the window; an embedded
+                // widget must not cover its host page.
+                if !state.compact && props.link {
                     <a class={classes!("result-bar", format!("result-bar--{}", state.assessment.verdict.id()))} href="#tic-results" onclick={to_results}>
                         <span class="result-bar__verdict">{i18n::verdict(state.assessment.verdict).get(l)}</span>
                         <span class="result-bar__total">{format!("{} {}", i18n::TOTAL.get(l), explain::money(state.assessment.funding.total, l))}</span>

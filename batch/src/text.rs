@@ -11,24 +11,14 @@ pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// A verdict in words.
+/// A verdict in words (the core's wording, shared by every shell).
 pub fn verdict(lang: Lang, v: Verdict) -> &'static str {
-    match v {
-        Verdict::Eligible => t(lang, "符合条件", "Eligible"),
-        Verdict::EligibleWithGaps => t(lang, "符合条件，有待补足", "Eligible with gaps"),
-        Verdict::Incomplete => t(lang, "信息不全", "Incomplete"),
-        Verdict::NotEligible => t(lang, "不符合条件", "Not eligible"),
-    }
+    tic_core::explain::verdict_name(v).get(lang)
 }
 
 /// A due point in words, as a column header.
 pub fn due(lang: Lang, d: Due) -> &'static str {
-    match d {
-        Due::Application => t(lang, "申报时", "Before applying"),
-        Due::Year2 => t(lang, "2年内", "By year 2"),
-        Due::Year5 => t(lang, "5年内", "By year 5"),
-        Due::Acceptance => t(lang, "验收时", "At acceptance"),
-    }
+    tic_core::explain::due_short(d).get(lang)
 }
 
 /// A whole number with thousands separators: `10,000`.

@@ -8,42 +8,22 @@ use tic_core::vocab::{Due, LimitedBy, Status, Verdict};
 use tic_core::{Applicant, Lang};
 use tic_tabular::ResultRow;
 
-/// The verdict in words.
+/// The verdict in words (the core's wording, shared by every shell).
 pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
-    match (v, lang) {
-        (Verdict::Eligible, Lang::Zh) => "符合条件",
-        (Verdict::Eligible, Lang::En) => "eligible",
-        (Verdict::EligibleWithGaps, Lang::Zh) => "符合门槛，尚有差距",
-        (Verdict::EligibleWithGaps, Lang::En) => "eligible, with gaps",
-        (Verdict::NotEligible, Lang::Zh) => "不符合申报条件",
-        (Verdict::NotEligible, Lang::En) => "not eligible",
-        (Verdict::Incomplete, Lang::Zh) => "信息不全",
-        (Verdict::Incomplete, Lang::En) => "incomplete",
-    }
+    explain::verdict_name(v).get(lang)
 }
 
-fn status_label(s: Status, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Status::Met, Lang::Zh) => "✓ 达到",
-        (Status::Met, Lang::En) => "✓ met",
-        (Status::Gap, Lang::Zh) => "✗ 差距",
-        (Status::Gap, Lang::En) => "✗ gap",
-        (Status::Unknown, Lang::Zh) => "? 待填",
-        (Status::Unknown, Lang::En) => "? unknown",
-    }
+fn status_label(s: Status, lang: Lang) -> String {
+    let mark = match s {
+        Status::Met => "✓",
+        Status::Gap => "✗",
+        Status::Unknown => "?",
+    };
+    format!("{mark} {}", explain::status_name(s).get(lang))
 }
 
 fn due_label(d: Due, lang: Lang) -> &'static str {
-    match (d, lang) {
-        (Due::Application, Lang::Zh) => "申报时",
-        (Due::Application, Lang::En) => "At application",
-        (Due::Year2, Lang::Zh) => "建设第2年",
-        (Due::Year2, Lang::En) => "By year 2",
-        (Due::Year5, Lang::Zh) => "建设第5年",
-        (Due::Year5, Lang::En) => "By year 5",
-        (Due::Acceptance, Lang::Zh) => "验收时",
-        (Due::Acceptance, Lang::En) => "At acceptance",
-    }
+    explain::due_name(d).get(lang)
 }
 
 fn limited_label(l: LimitedBy, lang: Lang) -> &'static str {
@@ -221,7 +201,7 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
         for o in items {
             let [actual, required, short] = numbers(o.measure, lang);
             rows.push(vec![
-                status_label(o.status, lang).to_owned(),
+                status_label(o.status, lang),
                 format!("{} {}", o.requirement.id, o.requirement.title.get(lang)),
                 actual,
                 required,

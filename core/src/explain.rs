@@ -6,10 +6,56 @@ use crate::assess::{Assessment, Measure, Outcome};
 use crate::funding::{BaseSource, FundingYear};
 use crate::money::Wan;
 use crate::policy::{Policy, Rule};
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Text, Words};
 use crate::vocab::{
-    FieldList, Kind, LeadKind, LegalStatus, LimitedBy, Recommender, Status, Unit, Verdict,
+    Due, FieldList, Kind, LeadKind, LegalStatus, LimitedBy, Recommender, Status, Unit, Verdict,
 };
+
+const fn w(zh: &'static str, en: &'static str) -> Words {
+    Words { zh, en }
+}
+
+/// The verdict in words: the one wording every shell (page, batch view, command line) shows.
+pub const fn verdict_name(v: Verdict) -> Words {
+    match v {
+        Verdict::Eligible => w("符合申报条件", "Eligible"),
+        Verdict::EligibleWithGaps => w(
+            "符合申报门槛，尚有条件待达到",
+            "Eligible, with conditions still to meet",
+        ),
+        Verdict::NotEligible => w("不符合申报条件", "Not eligible"),
+        Verdict::Incomplete => w("信息不完整，暂无法判断", "Not enough answers to decide yet"),
+    }
+}
+
+/// A requirement's status in words.
+pub const fn status_name(s: Status) -> Words {
+    match s {
+        Status::Met => w("已满足", "Met"),
+        Status::Gap => w("未达到", "Not met"),
+        Status::Unknown => w("待填写", "Not answered"),
+    }
+}
+
+/// A due point in words, as a heading.
+pub const fn due_name(d: Due) -> Words {
+    match d {
+        Due::Application => w("申报前", "Before applying"),
+        Due::Year2 => w("批复创建后2年内", "Within 2 years of approval"),
+        Due::Year5 => w("批复创建后5年内", "Within 5 years of approval"),
+        Due::Acceptance => w("建设期满验收时", "At acceptance, when construction ends"),
+    }
+}
+
+/// A due point in few words, for table columns.
+pub const fn due_short(d: Due) -> Words {
+    match d {
+        Due::Application => w("申报前", "Before applying"),
+        Due::Year2 => w("2年内", "By year 2"),
+        Due::Year5 => w("5年内", "By year 5"),
+        Due::Acceptance => w("验收时", "At acceptance"),
+    }
+}
 
 /// An amount of money as people write it: `9,000万元`, `1亿元` in Chinese; `9,000 万元` in English.
 pub fn money(w: Wan, lang: Lang) -> String {

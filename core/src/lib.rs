@@ -35,7 +35,7 @@ pub use input::{applicant_from_value, parse_applicant, InputError, Problem};
 pub use money::Wan;
 pub use policy::Policy;
 pub use report::{report, Detail, Report, ASSESSMENT_SCHEMA};
-pub use text::{Lang, Text};
+pub use text::{Lang, Text, Words};
 
 /// Parses an applicant and assesses it under the current policy, giving the full report as
 /// pretty JSON; or every input problem. The one-call form used by `tic assess` and the

@@ -146,9 +146,9 @@ fn assess_table_shows_verdict_requirements_and_funding() {
     assert_eq!(o.status.code(), Some(0));
     let t = String::from_utf8(o.stdout).unwrap();
     for want in [
-        "Verdict: eligible",
-        "At application",
-        "By year 2",
+        "Verdict: Eligible",
+        "Before applying",
+        "Within 2 years of approval",
         "invest.year2",
         "二（五）",
         "first-year cap",
@@ -166,7 +166,7 @@ fn assess_table_shows_verdict_requirements_and_funding() {
         "zh",
     ]);
     let t = String::from_utf8(o.stdout).unwrap();
-    assert!(t.contains("结论：符合门槛，尚有差距"), "{t}");
+    assert!(t.contains("结论：符合申报门槛，尚有条件待达到"), "{t}");
     assert!(t.contains("0.01万元"), "shortfall shown: {t}");
 }
 

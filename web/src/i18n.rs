@@ -369,36 +369,23 @@ pub fn progress(answered: usize, total: usize, lang: Lang) -> String {
     )
 }
 
-/// Name of a verdict.
+/// Name of a verdict (the core's wording, shared by every shell).
 pub fn verdict(v: Verdict) -> Tr {
-    match v {
-        Verdict::Eligible => Tr("符合申报条件", "Eligible"),
-        Verdict::EligibleWithGaps => Tr(
-            "符合申报门槛，尚有条件待达到",
-            "Eligible, with conditions still to meet",
-        ),
-        Verdict::NotEligible => Tr("不符合申报条件", "Not eligible"),
-        Verdict::Incomplete => Tr("信息不完整，暂无法判断", "Not enough answers to decide yet"),
-    }
+    tr(tic_core::explain::verdict_name(v))
 }
 
 /// Name of a status.
 pub fn status(s: Status) -> Tr {
-    match s {
-        Status::Met => Tr("已满足", "Met"),
-        Status::Gap => Tr("未达到", "Not met"),
-        Status::Unknown => Tr("待填写", "Not answered"),
-    }
+    tr(tic_core::explain::status_name(s))
 }
 
 /// Heading of a due point.
 pub fn due(d: Due) -> Tr {
-    match d {
-        Due::Application => Tr("申报前", "Before applying"),
-        Due::Year2 => Tr("批复创建后2年内", "Within 2 years of approval"),
-        Due::Year5 => Tr("批复创建后5年内", "Within 5 years of approval"),
-        Due::Acceptance => Tr("建设期满验收时", "At acceptance, when construction ends"),
-    }
+    tr(tic_core::explain::due_name(d))
+}
+
+fn tr(w: tic_core::Words) -> Tr {
+    Tr(w.zh, w.en)
 }
 
 /// Name of a funding term, with the policy's numbers (`short` for the chart).

@@ -518,6 +518,15 @@ pub fn funding_total(policy: &Policy, total: Wan) -> Text {
     }
 }
 
+/// "1 condition", "2 conditions".
+fn conditions(n: usize) -> String {
+    if n == 1 {
+        "1 condition".to_owned()
+    } else {
+        format!("{n} conditions")
+    }
+}
+
 /// The reasons behind the verdict: the gates that decided it, or the open conditions.
 pub fn verdict_reasons(a: &Assessment<'_>) -> Vec<Text> {
     let of = |kind: Kind, status: Status| {
@@ -552,7 +561,11 @@ pub fn verdict_reasons(a: &Assessment<'_>) -> Vec<Text> {
             let unknown = of(Kind::Condition, Status::Unknown).count();
             out.push(Text::new(
                 format!("门槛条件均已满足；另有{gaps}项条件尚未达到、{unknown}项尚未填写，需在各自时点前达到。"),
-                format!("Every gate is met; {gaps} condition(s) are not met yet and {unknown} not answered, each due by its own point."),
+                format!(
+                    "Every gate is met; {} not met yet and {} not answered, each due by its own point.",
+                    conditions(gaps),
+                    conditions(unknown)
+                ),
             ));
         }
         Verdict::Eligible => out.push(Text::new("全部条件均已满足。", "Every requirement is met.")),
@@ -617,5 +630,22 @@ mod size_tests {
             let y = years_range(n, Lang::En);
             assert_eq!(lower(&y), y.to_lowercase());
         }
+    }
+}
+
+#[cfg(test)]
+mod reason_tests {
+    use crate::{assess, parse_applicant, policy};
+
+    #[test]
+    fn english_reasons_count_conditions_in_words() {
+        let p = policy::current();
+        let json = r#"{"schema":"tic-applicant/1","lead_unit":{"kind":"university"},
+            "fields":{"highlands":["new_materials"]},"organization":{"legal_status":"separate_accounting"}}"#;
+        let a = parse_applicant(p, json).unwrap();
+        let r = super::verdict_reasons(&assess(p, &a));
+        assert_eq!(r.len(), 1);
+        assert!(r[0].en.contains("1 condition not met yet"), "{}", r[0].en);
+        assert!(!r[0].en.contains("(s)"), "{}", r[0].en);
     }
 }

@@ -49,8 +49,7 @@ struct PolicyStamp<'a> {
     id: &'a str,
     status: &'a str,
     title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
+    source: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     notice: Option<&'a Text>,
 }
@@ -304,7 +303,7 @@ pub fn report<'a>(a: &'a Assessment<'a>, applicant: &'a Applicant, detail: Detai
             id: &p.id,
             status: &p.status,
             title: &p.title.zh,
-            source: full.then_some(p.source.as_str()),
+            source: &p.source,
             notice: full.then_some(&p.notice),
         },
         name: applicant.name.as_deref(),

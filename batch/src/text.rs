@@ -21,17 +21,9 @@ pub fn due(lang: Lang, d: Due) -> &'static str {
     tic_core::explain::due_short(d).get(lang)
 }
 
-/// A whole number with thousands separators: `10,000`.
+/// A whole number with thousands separators: `10,000` (the core's grouping, as for money).
 pub fn count(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    tic_core::money::grouped(n as u64)
 }
 
 #[cfg(test)]

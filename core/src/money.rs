@@ -97,6 +97,19 @@ fn ceil_to(x: i64, step: i64) -> i64 {
     }
 }
 
+/// A whole number with thousands separators: `1,234,567`.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 impl Serialize for Wan {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_f64(self.as_wan())
@@ -108,16 +121,11 @@ impl Serialize for Wan {
 impl fmt::Display for Wan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let whole = self.0 / YUAN_PER_WAN;
-        let frac = self.0 % YUAN_PER_WAN;
-        let digits = whole.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(ch);
+        let frac = (self.0 % YUAN_PER_WAN).unsigned_abs();
+        if self.0 < 0 {
+            f.write_str("-")?;
         }
-        f.write_str(&grouped)?;
+        f.write_str(&grouped(whole.unsigned_abs()))?;
         if frac != 0 {
             let s = format!("{frac:04}");
             write!(f, ".{}", s.trim_end_matches('0'))?;
@@ -163,5 +171,8 @@ mod tests {
         assert_eq!(Wan::from_wan(10000.0).unwrap().to_string(), "10,000");
         assert_eq!(Wan::from_wan(0.5).unwrap().to_string(), "0.5");
         assert_eq!(Wan::from_wan(123.0).unwrap().to_string(), "123");
+        assert_eq!(Wan::from_yuan(-12_345_600).to_string(), "-1,234.56");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(grouped(999), "999");
     }
 }

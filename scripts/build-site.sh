@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly module into www/pkg/ and assembles the static site in target/site/:
-# index.html (from the repo top level) + www/ (copied, not linked). Assumes scripts/setup.sh ran.
+# index.html (from the repo top level) + www/ (copied, not linked). Assumes scripts/setup-build.sh ran.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-wasm-opt --version >/dev/null 2>&1 || die "wasm-opt not found: run scripts/setup.sh first"
+wasm-opt --version >/dev/null 2>&1 || die "wasm-opt not found: run scripts/setup-build.sh first"
 case "$(command -v wasm-opt)" in
   "$TOOLS"/*) ;;
   *) die "wasm-opt on PATH is not the npm binaryen one in .tools/: $(command -v wasm-opt)" ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# README command 2 (and what CI runs): installs what is missing, then checks everything, failing fast:
-# fmt, clippy (native + wasm32), cargo test, the data contract cases, the WebAssembly tests in
+# README command 2 (and what CI runs): installs what is missing (scripts/setup-test.sh), then checks
+# everything, failing fast: fmt, clippy (native + wasm32), cargo test, the data contract cases, the WebAssembly tests in
 # headless Chromium, the site build, the size budget, and the end-to-end tests on the served site.
 # Ends with one line "tests: N passed, M failed" summing every test runner's counts.
 set -uo pipefail
@@ -104,7 +104,7 @@ start_server() {
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
 export TIC="$ROOT/target/debug/tic"   # the contract checker and the e2e tests use this build of `tic`
 
-step "setup (installs what is missing)" bash scripts/setup.sh
+step "setup (installs what is missing)" bash scripts/setup-test.sh
 step "cargo fmt --all --check" cargo fmt --all --check
 step "cargo clippy (native, all targets)" cargo clippy --workspace --all-targets -- -D warnings
 # The WebAssembly crates (the page; the batch view when present), linted for their real target.

@@ -1,11 +1,32 @@
 #!/usr/bin/env bash
-# Installs what building and testing the site needs, skipping whatever is already there:
-# the wasm32 target, wasm-pack, wasm-bindgen-cli (the version in Cargo.lock), wasm-opt (npm binaryen,
-# into .tools/), Debian's chromium + chromium-driver (+ a CJK font for screenshots), and the
-# end-to-end test packages (npm ci in tests/e2e). Idempotent; prints what it does.
+# Installs what building the site needs, skipping whatever is already there: the Rust toolchain that
+# rust-toolchain.toml pins, the wasm32 target, wasm-pack, wasm-bindgen-cli (the version in
+# Cargo.lock) and wasm-opt (npm binaryen, into .tools/). No browser: serving needs none
+# (scripts/setup-test.sh adds what the tests need). Idempotent; prints what it does.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
+
+# 0. The toolchain of rust-toolchain.toml. Everything below (rustup target, cargo) resolves it, so
+#    it must exist first. When it is missing but the installed `stable` is exactly that release,
+#    stable is registered under the pinned name instead of downloading the same compiler again.
+pin="$(sed -n 's/^channel *= *"\([^"]*\)".*/\1/p' rust-toolchain.toml 2>/dev/null | head -n1)"
+if [ -z "$pin" ]; then
+  say "no channel in rust-toolchain.toml: using rustup's default toolchain"
+elif rustup toolchain list 2>/dev/null | grep -q "^$pin-"; then
+  say "Rust toolchain $pin (rust-toolchain.toml): present"
+else
+  stable_v="$(rustup run stable rustc --version 2>/dev/null | awk '{print $2}' || true)"
+  host="$(rustup run stable rustc -vV 2>/dev/null | sed -n 's/^host: //p' || true)"
+  tc_dir="${RUSTUP_HOME:-$HOME/.rustup}/toolchains"
+  if [ "$stable_v" = "$pin" ] && [ -n "$host" ] && [ -d "$tc_dir/stable-$host" ]; then
+    say "Rust toolchain $pin: the installed stable is $pin; registering it under that name"
+    ln -s "stable-$host" "$tc_dir/$pin-$host"
+  else
+    say "installing Rust toolchain $pin (found stable: ${stable_v:-none})"
+    rustup toolchain install "$pin" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+  fi
+fi
 
 # 1. wasm32 target
 if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
@@ -34,7 +55,8 @@ else
   if [ "$have_wb" = "$wb" ] && [ -n "$have_runner" ]; then
     say "wasm-bindgen-cli $wb: present"
   else
-    # Without --locked on purpose: the registry here lacks one version its lockfile pins (toolchain.md).
+    # Without --locked on purpose: the crate registry this project is built from lacks one
+    # dependency version that wasm-bindgen-cli's own lockfile pins, so a --locked install fails.
     say "installing wasm-bindgen-cli $wb (found: ${have_wb:-none}; ~2.5 min)"
     cargo install wasm-bindgen-cli --version "$wb" --force
   fi
@@ -51,33 +73,4 @@ else
   npm install --prefix "$TOOLS" --no-audit --no-fund --save-exact "binaryen@$BINARYEN_NPM_VERSION"
 fi
 say "wasm-opt: $(command -v wasm-opt) ($(wasm-opt --version 2>/dev/null || echo '?'))"
-
-# 5. Debian packages: chromium + chromedriver (browser tests), a CJK font (readable Chinese screenshots)
-apt_pkgs=()
-[ -x "$CHROMIUM" ] || apt_pkgs+=(chromium)
-[ -x "$CHROMEDRIVER" ] || apt_pkgs+=(chromium-driver)
-if command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null | head -n1)" ]; then :; else apt_pkgs+=(fonts-wqy-microhei); fi
-if [ "${#apt_pkgs[@]}" -eq 0 ]; then
-  say "chromium, chromedriver, a CJK font: present"
-else
-  [ "$(id -u)" = 0 ] && SUDO="" || SUDO="sudo"
-  say "installing Debian packages: ${apt_pkgs[*]} (~45 s)"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq "${apt_pkgs[@]}" </dev/null
-fi
-
-# 6. end-to-end test packages (pinned in tests/e2e/package-lock.json; they never download a browser)
-if [ -f tests/e2e/package-lock.json ]; then
-  if node -e '
-      const a = require("./tests/e2e/package-lock.json").packages, b = require("./tests/e2e/node_modules/.package-lock.json").packages;
-      const keys = Object.keys(a).filter((k) => k !== "");
-      process.exit(keys.length === Object.keys(b).length && keys.every((k) => b[k] && b[k].version === a[k].version) ? 0 : 1);
-    ' 2>/dev/null; then
-    say "tests/e2e node_modules: up to date"
-  else
-    say "npm ci in tests/e2e"
-    (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
-  fi
-fi
-say "setup done"
+say "build setup done"

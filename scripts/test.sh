@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2 (and what CI runs): installs what is missing (scripts/setup-test.sh), then checks
-# everything, failing fast: fmt, clippy (native + wasm32), cargo test, the data contract cases, the WebAssembly tests in
+# everything, failing fast: fmt, clippy (native + wasm32), cargo test, the data contract cases (when
+# a ../shared/contract folder with its checkers sits beside the repo), the WebAssembly tests in
 # headless Chromium, the site build, the size budget, and the end-to-end tests on the served site.
 # Ends with one line "tests: N passed, M failed" summing every test runner's counts.
 set -uo pipefail
@@ -20,7 +21,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Sums of passed/failed tests over every runner's closing lines (cargo test, wasm-bindgen-test, node --test, contract checker).
+# Sums of passed/failed tests over every runner's closing lines (cargo test, wasm-bindgen-test, node --test,
+# the two contract checkers).
 count_tests() {
   python3 - "$LOGDIR" <<'PY'
 import glob, re, sys
@@ -33,7 +35,7 @@ for log in glob.glob(sys.argv[1] + "/*.log"):
         p += int(m.group(1))
     for m in re.finditer(r"^(?:# |ℹ )fail (\d+)$", text, re.M):
         f += int(m.group(1))
-    for m in re.finditer(r"^contract cases: (\d+)/(\d+) agree$", text, re.M):
+    for m in re.finditer(r"^(?:contract cases|progress contract): (\d+)/(\d+) agree$", text, re.M):
         p += int(m.group(1)); f += int(m.group(2)) - int(m.group(1))
 print(p, f)
 PY
@@ -83,6 +85,7 @@ skip() { STEPS+=("$1"$'\t'"0"$'\t'"skipped: $2"); banner "$1"; say "skipped: $2"
 SHARED="$(cd "$ROOT/.." && pwd)/shared"
 
 contract() { python3 "$SHARED/contract/check.py" . "$1"; }
+progress_contract() { python3 "$SHARED/contract/check_progress.py" . "$1"; }
 
 start_server() {
   local portfile="$LOGDIR/port"
@@ -102,7 +105,7 @@ start_server() {
 }
 
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
-export TIC="$ROOT/target/debug/tic"   # the contract checker and the e2e tests use this build of `tic`
+export TIC="$ROOT/target/debug/tic"   # the contract checkers and the e2e tests use this build of `tic`
 
 step "setup (installs what is missing)" bash scripts/setup-test.sh
 step "cargo fmt --all --check" cargo fmt --all --check
@@ -125,6 +128,16 @@ if [ -f "$SHARED/contract/check.py" ]; then
   fi
 else
   skip "contract checks" "no ../shared/contract/check.py beside the repo"
+fi
+if [ -f "$SHARED/contract/check_progress.py" ]; then
+  step "progress contract examples (../shared)" progress_contract "$SHARED/contract/examples/progress"
+  if [ -d tests/progress ]; then
+    step "progress contract cases (tests/progress)" progress_contract tests/progress
+  else
+    skip "progress contract cases (tests/progress)" "tests/progress does not exist"
+  fi
+else
+  skip "progress contract checks" "no ../shared/contract/check_progress.py beside the repo"
 fi
 for crate in web batch; do
   # crates with wasm-bindgen-test tests run them in headless Chromium (chromedriver on PATH)

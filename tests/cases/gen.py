@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Generates the edge cases of tests/cases from an independent oracle.
 
-The oracle below is written from the contract text (/work/shared/contract/README.md), not from
-the Rust code: requirement table, three-state `any_of`, investment thresholds with known years,
-the verdict, and the funding formula with its `limited_by` tie rule, in exact arithmetic
-(fractions). The Rust tests (tests/it/cases.rs) and `check.py` compare `tic` with what it writes.
+The oracle below is written from the format's text (docs/format.md: "Requirements", "Verdict",
+"Funding estimate"), not from the Rust code: requirement table, three-state `any_of`, investment
+thresholds with known years, the verdict, and the funding formula with its `limited_by` tie rule,
+in exact arithmetic (fractions). The Rust tests (tests/it/cases.rs), and the format's own checker
+`check.py` when scripts/test.sh finds it beside the repository, compare `tic` with what it writes.
 
 Run from the project root: python3 tests/cases/gen.py  (rewrites tests/cases/valid/g-*.json and
 tests/cases/invalid/x*.json; the copies of the contract examples are left alone).
@@ -17,7 +18,7 @@ from fractions import Fraction as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# ---- the contract's numbers (README "Requirements" and "Funding estimate") -------------------
+# ---- the format's numbers (docs/format.md "Requirements" and "Funding estimate") -------------
 INVEST_Y2, INVEST_Y5 = F(10000), F(20000)
 COUNTS = {  # id: (section, key, minimum)
     "org.bases": ("organization", "bases", 2),

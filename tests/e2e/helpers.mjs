@@ -1,5 +1,5 @@
 // Shared helpers of the end-to-end tests: the browser, the served site, `tic assess`, and the page's hooks
-// as /tmp/brief WEB.md names them (ids "f-" + contract path, #verdict[data-verdict], tic-assess:result…).
+// (ids "f-" + the field's path in the applicant format, #verdict[data-verdict], tic-assess:result…).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

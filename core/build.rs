@@ -182,7 +182,25 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
     for (k, c) in &f.clauses {
         o.push_str(&format!("        ({k:?}, {:?}, {:?}),\n", c.title, c.text));
     }
-    o.push_str("    ];\n    let mut indicators = indicator_defs(indicators);\n");
+    o.push_str("    ];\n    let spending: &[SpendRow] = &[\n");
+    for sp in &f.spending {
+        o.push_str(&format!(
+            "        ({:?}, {:?}, {:?}, {:?}, {:?}),\n",
+            sp.id, sp.zh, sp.en, sp.forbidden, sp.clause
+        ));
+    }
+    o.push_str("    ];\n    let readings = vec![\n");
+    for r in &f.readings {
+        o.push_str(&format!(
+            "        reading(({:?}, {:?}, {:?}, {:?}), &{:?}),\n",
+            r.id, r.clause, r.zh, r.en, r.applies_to
+        ));
+    }
+    o.push_str(&format!(
+        "    ];\n    let milestones: &[&str] = &{:?};\n",
+        f.tracking.milestones
+    ));
+    o.push_str("    let mut indicators = indicator_defs(indicators);\n");
     for (i, d) in f.indicators.iter().enumerate() {
         if !d.derive.is_empty() {
             let rules: Vec<String> = d.derive.iter().map(rust_check).collect();
@@ -196,6 +214,6 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
         "    PolicyFile {{\n        policy: Meta {{ id: s({:?}), title_zh: s({:?}), title_en: s({:?}), status: s({:?}), source: s({:?}), notice_zh: s({:?}), notice_en: s({:?}) }},\n",
         m.id, m.title_zh, m.title_en, m.status, m.source, m.notice_zh, m.notice_en
     ));
-    o.push_str("        parameters: parameters(params),\n        requirements,\n        highlands: choices(highlands),\n        chains: choices(chains),\n        clusters: choices(clusters),\n        districts: district_defs(districts),\n        indicator_groups: group_defs(groups),\n        indicators,\n        clauses: clause_defs(clauses),\n    }\n}\n");
+    o.push_str("        parameters: parameters(params),\n        requirements,\n        highlands: choices(highlands),\n        chains: choices(chains),\n        clusters: choices(clusters),\n        districts: district_defs(districts),\n        indicator_groups: group_defs(groups),\n        indicators,\n        tracking: crate::schema::TrackingDef { milestones: milestones.iter().map(|m| s(m)).collect() },\n        spending: spending_defs(spending),\n        readings,\n        clauses: clause_defs(clauses),\n    }\n}\n");
     o
 }

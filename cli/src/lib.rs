@@ -279,3 +279,95 @@ pub fn template(policy: &Policy, format: TemplateFormat, lang: Lang) -> Output {
         Err(e) => Output::unusable(vec![format!("tic: {}", e.message.get(lang))]),
     }
 }
+
+/// Output format of `track`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrackFormat {
+    /// The report JSON (contract `tic-progress-report/1`): an object for one record, an array
+    /// for a portfolio.
+    Json,
+}
+
+/// `tic track`: one progress record (a JSON object) → its report, or exit 2 with one line per
+/// problem and nothing on stdout; a portfolio (a JSON array of records) → an array of reports
+/// in input order, a bad record giving `{"row", "error"}` in its place (exit 1).
+pub fn track(policy: &Policy, input: &[u8], format: TrackFormat, lang: Lang) -> Output {
+    let TrackFormat::Json = format;
+    let body = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    let Ok(text) = std::str::from_utf8(body) else {
+        return Output::unusable(vec![match lang {
+            Lang::Zh => "(document): 文件不是 UTF-8 编码的文本".to_owned(),
+            Lang::En => "(document): the file is not UTF-8 text".to_owned(),
+        }]);
+    };
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        // The core reports the syntax error with its line and column.
+        Err(_) => {
+            return match tic_core::parse_progress(policy, text) {
+                Err(errors) => Output::unusable(errors.iter().map(|e| e.line(lang)).collect()),
+                Ok(_) => Output::unusable(vec!["(document): not JSON".to_owned()]),
+            }
+        }
+    };
+    match &value {
+        serde_json::Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            let mut stderr = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                match tic_core::track::progress_from_value(policy, item) {
+                    Ok(p) => {
+                        let t = tic_core::track(policy, &p);
+                        let r = tic_core::track_report(&t, &p, Detail::Full);
+                        out.push(serde_json::to_value(&r).unwrap_or_default());
+                    }
+                    Err(errors) => {
+                        for e in &errors {
+                            stderr.push(match lang {
+                                Lang::Zh => format!("第{}项 {}", i + 1, e.line(lang)),
+                                Lang::En => format!("record {}: {}", i + 1, e.line(lang)),
+                            });
+                        }
+                        let problems: Vec<serde_json::Value> = errors
+                            .iter()
+                            .map(|e| {
+                                serde_json::json!({"field": e.path, "message": e.message(lang)})
+                            })
+                            .collect();
+                        let first = &errors[0];
+                        let name = item.get("name").and_then(|n| n.as_str());
+                        let mut err = serde_json::json!({
+                            "row": i + 1,
+                            "error": {"row": i + 1, "field": first.path, "message": first.message(lang), "problems": problems},
+                        });
+                        if let Some(n) = name {
+                            err["name"] = serde_json::Value::from(n);
+                        }
+                        out.push(err);
+                    }
+                }
+            }
+            let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+            s.push('\n');
+            let code = if stderr.is_empty() {
+                EXIT_OK
+            } else {
+                EXIT_SOME_INVALID
+            };
+            Output {
+                stdout: s.into_bytes(),
+                stderr,
+                code,
+            }
+        }
+        _ => match tic_core::track::progress_from_value(policy, &value) {
+            Ok(p) => {
+                let t = tic_core::track(policy, &p);
+                let mut s = tic_core::track_report(&t, &p, Detail::Full).to_json_pretty();
+                s.push('\n');
+                Output::ok(s.into_bytes())
+            }
+            Err(errors) => Output::unusable(errors.iter().map(|e| e.line(lang)).collect()),
+        },
+    }
+}

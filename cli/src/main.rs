@@ -55,6 +55,15 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Follow approved centres through construction (contract tic-progress/1): one record
+    /// (a JSON object) or a portfolio (a JSON array); one report per record, in order.
+    ///
+    /// Exit 0 if every record was valid, 1 if some records of a portfolio were invalid (they
+    /// get an "error" result), 2 if the input could not be used at all.
+    Track {
+        /// The progress record or portfolio, or `-` for standard input.
+        file: String,
+    },
     /// Print the tabular template: bilingual header and one example row.
     Template {
         /// csv (to stdout) or xlsx (needs -o, or stdout not a terminal).
@@ -192,6 +201,17 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
                     finish(done.stderr, done.code)
                 }
             }
+        }
+        Command::Track { file } => {
+            let input = match read_input(&file, lang) {
+                Ok(b) => b,
+                Err(out) => return emit(out, None, lang),
+            };
+            emit(
+                tic_cli::track(policy, &input, tic_cli::TrackFormat::Json, lang),
+                None,
+                lang,
+            )
         }
         Command::Template { format, output } => {
             let format = match format {

@@ -62,6 +62,50 @@ pub struct Funding {
     pub base_source: BaseSource,
 }
 
+/// One subsidy year: the least of the rate on the year's base (`None`: not given, counted as
+/// 0), the first-year cap (year 1) and what is left of the total cap after `granted` (the
+/// amounts of the earlier years). On a tie the later term is named.
+pub fn year_amount(
+    terms: &FundingTerms,
+    n: usize,
+    given: Option<Wan>,
+    granted: Wan,
+) -> FundingYear {
+    let base = given.unwrap_or(Wan::ZERO);
+    let by_rate = base.share_floor(terms.rate_bp);
+    let left = terms.total_cap.minus(granted);
+    // The terms in the contract's order; on a tie the later one is named.
+    let mut amount = by_rate;
+    let mut limited_by = LimitedBy::Rate;
+    let mut cap = left;
+    if n == 1 {
+        cap = cap.min(terms.first_year_cap);
+        if terms.first_year_cap <= amount {
+            amount = terms.first_year_cap;
+            limited_by = LimitedBy::FirstYearCap;
+        }
+    }
+    if left <= amount {
+        amount = left;
+        limited_by = LimitedBy::TotalCap;
+    }
+    let base_to_reach_cap = if limited_by == LimitedBy::Rate && amount < cap {
+        Wan::base_reaching(cap, terms.rate_bp)
+    } else {
+        None
+    };
+    FundingYear {
+        year: n,
+        base,
+        base_given: given.is_some(),
+        by_rate,
+        cap,
+        amount,
+        limited_by,
+        base_to_reach_cap,
+    }
+}
+
 /// Computes the estimate.
 pub fn estimate(terms: &FundingTerms, a: &Applicant) -> Funding {
     let (bases, source): (&[Wan], BaseSource) =
@@ -74,40 +118,9 @@ pub fn estimate(terms: &FundingTerms, a: &Applicant) -> Funding {
     let mut total = Wan::ZERO;
     for n in 1..=terms.years {
         let given = bases.get(n - 1).copied();
-        let base = given.unwrap_or(Wan::ZERO);
-        let by_rate = base.share_floor(terms.rate_bp);
-        let left = terms.total_cap.minus(total);
-        // The terms in the contract's order; on a tie the later one is named.
-        let mut amount = by_rate;
-        let mut limited_by = LimitedBy::Rate;
-        let mut cap = left;
-        if n == 1 {
-            cap = cap.min(terms.first_year_cap);
-            if terms.first_year_cap <= amount {
-                amount = terms.first_year_cap;
-                limited_by = LimitedBy::FirstYearCap;
-            }
-        }
-        if left <= amount {
-            amount = left;
-            limited_by = LimitedBy::TotalCap;
-        }
-        let base_to_reach_cap = if limited_by == LimitedBy::Rate && amount < cap {
-            Wan::base_reaching(cap, terms.rate_bp)
-        } else {
-            None
-        };
-        total = total.plus(amount);
-        years.push(FundingYear {
-            year: n,
-            base,
-            base_given: given.is_some(),
-            by_rate,
-            cap,
-            amount,
-            limited_by,
-            base_to_reach_cap,
-        });
+        let y = year_amount(terms, n, given, total);
+        total = total.plus(y.amount);
+        years.push(y);
     }
     Funding {
         years,

@@ -34,9 +34,14 @@ pub enum Problem {
         detail: String,
     },
     /// `schema` is missing.
-    SchemaMissing,
-    /// `schema` is not `tic-applicant/1`.
+    SchemaMissing {
+        /// The schema the document must name.
+        expected: &'static str,
+    },
+    /// `schema` is not the one expected.
     SchemaWrong {
+        /// The schema the document must name.
+        expected: &'static str,
         /// What was found.
         found: String,
     },
@@ -108,7 +113,7 @@ impl Expected {
 }
 
 impl InputError {
-    fn new(path: impl Into<String>, problem: Problem) -> InputError {
+    pub(crate) fn new(path: impl Into<String>, problem: Problem) -> InputError {
         InputError {
             path: path.into(),
             problem,
@@ -126,13 +131,13 @@ impl InputError {
                 format!("不是有效的 JSON（第{line}行第{column}列）：{detail}"),
                 format!("not valid JSON (line {line}, column {column}): {detail}"),
             ),
-            Problem::SchemaMissing => Text::new(
-                format!("缺少 schema，应为 \"{APPLICANT_SCHEMA}\""),
-                format!("missing; must be \"{APPLICANT_SCHEMA}\""),
+            Problem::SchemaMissing { expected } => Text::new(
+                format!("缺少 schema，应为 \"{expected}\""),
+                format!("missing; must be \"{expected}\""),
             ),
-            Problem::SchemaWrong { found } => Text::new(
-                format!("应为 \"{APPLICANT_SCHEMA}\"，实为 {found}"),
-                format!("must be \"{APPLICANT_SCHEMA}\", found {found}"),
+            Problem::SchemaWrong { expected, found } => Text::new(
+                format!("应为 \"{expected}\"，实为 {found}"),
+                format!("must be \"{expected}\", found {found}"),
             ),
             Problem::WrongType { expected } => {
                 let e = expected.text();
@@ -246,12 +251,14 @@ const ECO_FIELDS: &[&str] = &[
     "firms_served",
 ];
 
-struct Reader<'p> {
-    policy: &'p Policy,
-    errors: Vec<InputError>,
+/// Walks a JSON document once and collects every problem with its path; shared by the
+/// applicant and the progress-record readers.
+pub(crate) struct Reader<'p> {
+    pub(crate) policy: &'p Policy,
+    pub(crate) errors: Vec<InputError>,
 }
 
-fn join(path: &str, key: &str) -> String {
+pub(crate) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
     } else {
@@ -260,12 +267,27 @@ fn join(path: &str, key: &str) -> String {
 }
 
 impl Reader<'_> {
-    fn fail(&mut self, path: impl Into<String>, problem: Problem) {
+    /// Checks the document's `schema`.
+    pub(crate) fn schema(&mut self, root: &Map<String, Value>, expected: &'static str) {
+        match root.get("schema") {
+            None => self.fail("schema", Problem::SchemaMissing { expected }),
+            Some(Value::String(s)) if s == expected => {}
+            Some(other) => self.fail(
+                "schema",
+                Problem::SchemaWrong {
+                    expected,
+                    found: other.to_string(),
+                },
+            ),
+        }
+    }
+
+    pub(crate) fn fail(&mut self, path: impl Into<String>, problem: Problem) {
         self.errors.push(InputError::new(path, problem));
     }
 
     /// The object at `path`, with its unknown fields reported. `None` if absent or wrong.
-    fn object<'v>(
+    pub(crate) fn object<'v>(
         &mut self,
         path: &str,
         v: Option<&'v Value>,
@@ -298,7 +320,7 @@ impl Reader<'_> {
         }
     }
 
-    fn string(&mut self, path: &str, v: Option<&Value>) -> Option<String> {
+    pub(crate) fn string(&mut self, path: &str, v: Option<&Value>) -> Option<String> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s.clone()),
@@ -314,7 +336,7 @@ impl Reader<'_> {
         }
     }
 
-    fn bool(&mut self, path: &str, v: Option<&Value>) -> Option<bool> {
+    pub(crate) fn bool(&mut self, path: &str, v: Option<&Value>) -> Option<bool> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Bool(b)) => Some(*b),
@@ -330,7 +352,7 @@ impl Reader<'_> {
         }
     }
 
-    fn choice<T>(
+    pub(crate) fn choice<T>(
         &mut self,
         path: &str,
         v: Option<&Value>,
@@ -348,7 +370,7 @@ impl Reader<'_> {
         }
     }
 
-    fn count(&mut self, path: &str, v: Option<&Value>) -> Option<u32> {
+    pub(crate) fn count(&mut self, path: &str, v: Option<&Value>) -> Option<u32> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => {
@@ -393,7 +415,7 @@ impl Reader<'_> {
         }
     }
 
-    fn money(&mut self, path: &str, v: &Value) -> Option<Wan> {
+    pub(crate) fn money(&mut self, path: &str, v: &Value) -> Option<Wan> {
         let Value::Number(n) = v else {
             self.fail(
                 path,
@@ -425,7 +447,12 @@ impl Reader<'_> {
         }
     }
 
-    fn array<'v>(&mut self, path: &str, v: Option<&'v Value>, max: usize) -> Option<&'v [Value]> {
+    pub(crate) fn array<'v>(
+        &mut self,
+        path: &str,
+        v: Option<&'v Value>,
+        max: usize,
+    ) -> Option<&'v [Value]> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Array(a)) => {
@@ -446,7 +473,12 @@ impl Reader<'_> {
         }
     }
 
-    fn money_list(&mut self, path: &str, v: Option<&Value>, max: usize) -> Option<Vec<Wan>> {
+    pub(crate) fn money_list(
+        &mut self,
+        path: &str,
+        v: Option<&Value>,
+        max: usize,
+    ) -> Option<Vec<Wan>> {
         let items = self.array(path, v, max)?;
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
@@ -457,7 +489,7 @@ impl Reader<'_> {
         Some(out)
     }
 
-    fn id_list<T: PartialEq>(
+    pub(crate) fn id_list<T: PartialEq>(
         &mut self,
         path: &str,
         v: Option<&Value>,
@@ -522,16 +554,7 @@ impl Reader<'_> {
             }
             return a;
         };
-        match root.get("schema") {
-            None => self.fail("schema", Problem::SchemaMissing),
-            Some(Value::String(s)) if s == APPLICANT_SCHEMA => {}
-            Some(other) => self.fail(
-                "schema",
-                Problem::SchemaWrong {
-                    found: other.to_string(),
-                },
-            ),
-        }
+        self.schema(root, APPLICANT_SCHEMA);
         a.name = self.string("name", root.get("name"));
         a.district = self.string("district", root.get("district"));
         a.recommended_by = self.choice(

@@ -8,6 +8,9 @@
 //! - [`report`] writes an assessment as contract JSON (`tic-assessment/1`), with explanations
 //!   in Chinese and English and the clause texts.
 //!
+//! - [`track`] follows an approved centre through its construction years (contract
+//!   `tic-progress/1`): milestones, standing, subsidy entitlement and recovery.
+//!
 //! The policy's numbers, lists and clause texts are data (`core/policy/*.toml`), checked at
 //! build time and embedded; [`policy::current`] is the version used by default.
 //!
@@ -27,6 +30,7 @@ pub mod policy;
 pub mod report;
 pub mod schema;
 pub mod text;
+pub mod track;
 pub mod vocab;
 
 pub use applicant::{Applicant, APPLICANT_SCHEMA};
@@ -36,6 +40,7 @@ pub use money::Wan;
 pub use policy::Policy;
 pub use report::{report, Detail, Report, ASSESSMENT_SCHEMA};
 pub use text::{Lang, Text, Words};
+pub use track::{parse_progress, track, track_json, track_report, Progress, Tracking};
 
 /// Parses an applicant and assesses it under the current policy, giving the full report as
 /// pretty JSON; or every input problem. The one-call form used by `tic assess` and the

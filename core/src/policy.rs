@@ -17,7 +17,7 @@ mod embedded {
 mod gen {
     use crate::schema::{
         CheckDef, Choice, ClauseDef, District, IndicatorDef, IndicatorGroupDef, Parameter,
-        RequirementDef,
+        ReadingDef, RequirementDef, SpendingDef,
     };
     use crate::vocab::{Due, Kind, Unit};
     use std::collections::BTreeMap;
@@ -41,6 +41,8 @@ mod gen {
         bool,
         Option<&'static str>,
     );
+    /// id, zh, en, forbidden, clause.
+    pub type SpendRow = (&'static str, &'static str, &'static str, bool, &'static str);
     /// Three strings.
     pub type Row3 = (&'static str, &'static str, &'static str);
     /// A generated `file_N()`.
@@ -96,6 +98,31 @@ mod gen {
                 source: os(source),
             })
             .collect()
+    }
+
+    pub fn spending_defs(rows: &[SpendRow]) -> Vec<SpendingDef> {
+        rows.iter()
+            .map(|&(id, zh, en, forbidden, clause)| SpendingDef {
+                id: s(id),
+                zh: s(zh),
+                en: s(en),
+                forbidden,
+                clause: s(clause),
+            })
+            .collect()
+    }
+
+    pub fn reading(
+        (id, clause, zh, en): (&str, &str, &str, &str),
+        applies_to: &[&str],
+    ) -> ReadingDef {
+        ReadingDef {
+            id: s(id),
+            clause: s(clause),
+            applies_to: applies_to.iter().map(|a| s(a)).collect(),
+            zh: s(zh),
+            en: s(en),
+        }
     }
 
     pub fn district_defs(rows: &[Row3]) -> Vec<District> {
@@ -213,6 +240,32 @@ pub struct Choice {
     pub source: Option<String>,
 }
 
+/// One use of the subsidy (三（四）).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpendingUse {
+    /// Identifier used in progress records.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Whether the clause forbids it.
+    pub forbidden: bool,
+    /// Clause reference.
+    pub clause: String,
+}
+
+/// How words the text leaves open are read (see [`crate::schema::ReadingDef`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// Stable identifier.
+    pub id: String,
+    /// Clause reference.
+    pub clause: String,
+    /// What it applies to.
+    pub applies_to: Vec<String>,
+    /// The reading.
+    pub text: Text,
+}
+
 /// A second-level indicator of 附件1.
 #[derive(Clone, Debug)]
 pub struct Indicator {
@@ -265,6 +318,19 @@ pub struct Policy {
     pub notice: Text,
     /// Years of construction (upper bound on `investment_wan`).
     pub construction_years: usize,
+    /// The first horizon of 二（五）（六） (years after approval; the `year2` due point).
+    pub first_horizon: usize,
+    /// The second horizon (the `year5` due point).
+    pub second_horizon: usize,
+    /// Failed evaluations in a row that delist a centre (五（四）).
+    pub delist_fails: usize,
+    /// Requirements tracked during construction, in report order (indices into
+    /// [`Policy::requirements`]).
+    pub milestones: Vec<usize>,
+    /// The uses of the subsidy (三（四）).
+    pub spending: Vec<SpendingUse>,
+    /// How words the text leaves open are read.
+    pub readings: Vec<Reading>,
     /// The funding terms.
     pub funding: FundingTerms,
     /// Requirements, in output order.
@@ -350,6 +416,35 @@ impl Policy {
             source: file.policy.source.clone(),
             notice: Text::new(&file.policy.notice_zh, &file.policy.notice_en),
             construction_years: num("construction_years") as usize,
+            first_horizon: num("first_horizon") as usize,
+            second_horizon: num("second_horizon") as usize,
+            delist_fails: num("delist_consecutive_fails") as usize,
+            milestones: file
+                .tracking
+                .milestones
+                .iter()
+                .filter_map(|m| file.requirements.iter().position(|r| &r.id == m))
+                .collect(),
+            spending: file
+                .spending
+                .iter()
+                .map(|sp| SpendingUse {
+                    id: sp.id.clone(),
+                    name: Text::new(&sp.zh, &sp.en),
+                    forbidden: sp.forbidden,
+                    clause: sp.clause.clone(),
+                })
+                .collect(),
+            readings: file
+                .readings
+                .iter()
+                .map(|r| Reading {
+                    id: r.id.clone(),
+                    clause: r.clause.clone(),
+                    applies_to: r.applies_to.clone(),
+                    text: Text::new(&r.zh, &r.en),
+                })
+                .collect(),
             funding: FundingTerms {
                 rate_bp: (num("subsidy_rate") * 100.0).round() as u32,
                 years: num("subsidy_years") as usize,
@@ -433,6 +528,25 @@ impl Policy {
     /// The requirement with this id.
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
         self.requirements.iter().find(|r| r.id == id)
+    }
+
+    /// The construction year by whose end a due point falls: `year2` → the first horizon,
+    /// `year5` → the second, `acceptance` → the last year of construction; `None` before
+    /// applying.
+    pub fn due_year(&self, due: Due) -> Option<usize> {
+        match due {
+            Due::Application => None,
+            Due::Year2 => Some(self.first_horizon),
+            Due::Year5 => Some(self.second_horizon),
+            Due::Acceptance => Some(self.construction_years),
+        }
+    }
+
+    /// The readings that apply to `what` (a requirement id, a parameter key, `standing`, …).
+    pub fn readings_for<'a>(&'a self, what: &'a str) -> impl Iterator<Item = &'a Reading> + 'a {
+        self.readings
+            .iter()
+            .filter(move |r| r.applies_to.iter().any(|a| a == what))
     }
 }
 

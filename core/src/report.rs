@@ -44,14 +44,28 @@ pub struct Report<'a> {
     indicators: IndicatorsOut<'a>,
 }
 
+/// The policy version a report was made under (on every report).
 #[derive(Serialize, Debug)]
-struct PolicyStamp<'a> {
+pub(crate) struct PolicyStamp<'a> {
     id: &'a str,
     status: &'a str,
     title: &'a str,
     source: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     notice: Option<&'a Text>,
+}
+
+impl<'a> PolicyStamp<'a> {
+    /// The stamp of `p`; `full` adds the notice.
+    pub(crate) fn of(p: &'a crate::Policy, full: bool) -> PolicyStamp<'a> {
+        PolicyStamp {
+            id: &p.id,
+            status: &p.status,
+            title: &p.title.zh,
+            source: &p.source,
+            notice: full.then_some(&p.notice),
+        }
+    }
 }
 
 #[derive(Serialize, Debug, Default)]
@@ -299,13 +313,7 @@ pub fn report<'a>(a: &'a Assessment<'a>, applicant: &'a Applicant, detail: Detai
     };
     Report {
         schema: ASSESSMENT_SCHEMA,
-        policy: PolicyStamp {
-            id: &p.id,
-            status: &p.status,
-            title: &p.title.zh,
-            source: &p.source,
-            notice: full.then_some(&p.notice),
-        },
+        policy: PolicyStamp::of(p, full),
         name: applicant.name.as_deref(),
         district: applicant.district.as_deref(),
         verdict: a.verdict,

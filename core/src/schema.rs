@@ -30,8 +30,58 @@ pub struct PolicyFile {
     pub indicator_groups: Vec<IndicatorGroupDef>,
     /// 附件1 second-level indicators.
     pub indicators: Vec<IndicatorDef>,
+    /// The construction period: which requirements are tracked as milestones.
+    pub tracking: TrackingDef,
+    /// The uses of the subsidy (三（四）): permitted and forbidden.
+    pub spending: Vec<SpendingDef>,
+    /// How unclear words of the text are read: each reading named, cited and explained.
+    #[serde(default)]
+    pub readings: Vec<ReadingDef>,
     /// The original text of every clause cited, by clause reference.
     pub clauses: BTreeMap<String, ClauseDef>,
+}
+
+/// The construction period (五（一）（四）, contract `tic-progress/1`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackingDef {
+    /// Requirement ids tracked year by year during construction, in report order. Each is
+    /// due at its due point's year (`first_horizon`, `second_horizon`, `construction_years`).
+    pub milestones: Vec<String>,
+}
+
+/// One use of the municipal subsidy (三（四）).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpendingDef {
+    /// Identifier used in progress records (`subsidy_spending_wan`).
+    pub id: String,
+    /// Chinese name.
+    pub zh: String,
+    /// English name.
+    pub en: String,
+    /// Whether the clause forbids it (不得用于…).
+    pub forbidden: bool,
+    /// Clause reference.
+    pub clause: String,
+}
+
+/// A reading of words the text leaves open (「原则上」, 「等」, 「连续两次」 …): the tool reads them
+/// one way and says so where a result depends on it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingDef {
+    /// Stable identifier.
+    pub id: String,
+    /// Clause reference.
+    pub clause: String,
+    /// What it applies to: requirement or milestone ids, parameter keys, or `standing`,
+    /// `funding`, `recovery`.
+    pub applies_to: Vec<String>,
+    /// The reading, in Chinese.
+    pub zh: String,
+    /// The reading, in English.
+    pub en: String,
 }
 
 /// Identity and provenance of a policy version.
@@ -213,14 +263,25 @@ pub struct ClauseDef {
     pub text: String,
 }
 
-/// Parameters every policy file must define, with their units: the funding formula uses them.
-pub const FUNDING_PARAMETERS: &[(&str, Unit)] = &[
-    ("subsidy_rate", Unit::Percent),
-    ("subsidy_years", Unit::Years),
-    ("first_year_cap", Unit::Wan),
-    ("total_cap", Unit::Wan),
-    ("construction_years", Unit::Years),
+/// Parameters every policy file must define, with their unit and the range a value must lie
+/// in (inclusive): the funding formula, the horizons and the construction period use them. A
+/// file without one, or with a value out of its range, is refused with a message naming it.
+pub const REQUIRED_PARAMETERS: &[(&str, Unit, f64, f64)] = &[
+    ("subsidy_rate", Unit::Percent, 0.0, 100.0),
+    ("subsidy_years", Unit::Years, 1.0, 20.0),
+    ("first_year_cap", Unit::Wan, 0.0, 100_000_000.0),
+    ("total_cap", Unit::Wan, 0.0, 100_000_000.0),
+    ("construction_years", Unit::Years, 1.0, 20.0),
+    ("first_horizon", Unit::Years, 1.0, 20.0),
+    ("second_horizon", Unit::Years, 1.0, 20.0),
+    ("delist_consecutive_fails", Unit::Evaluations, 1.0, 20.0),
 ];
+
+/// The largest value of any parameter in 万元, and of any count: far beyond any real policy,
+/// small enough that sums stay exact.
+pub const MAX_WAN: f64 = 100_000_000.0;
+/// The largest count (people, teams, bases, firms) any parameter may have.
+pub const MAX_COUNT: f64 = 1_000_000.0;
 
 impl PolicyFile {
     /// Every problem of the file: a value without its clause, a clause without its text, a
@@ -249,8 +310,112 @@ impl PolicyFile {
                 ));
             }
         }
-        for (key, unit) in FUNDING_PARAMETERS {
-            self.expect_param(&mut out, "funding", key, &[*unit]);
+        for (key, p) in &self.parameters {
+            let max = match p.unit {
+                Unit::Wan => MAX_WAN,
+                Unit::Percent => 100.0,
+                Unit::Years | Unit::Evaluations => 20.0,
+                _ => MAX_COUNT,
+            };
+            if p.value > max {
+                out.push(format!(
+                    "parameter {key}: value {} is above {max}, the largest a {} value may be",
+                    p.value,
+                    p.unit.id()
+                ));
+            }
+        }
+        for (key, unit, lo, hi) in REQUIRED_PARAMETERS {
+            self.expect_param(&mut out, "policy", key, &[*unit]);
+            if let Some(p) = self.parameters.get(*key) {
+                if p.value < *lo || p.value > *hi {
+                    out.push(format!(
+                        "parameter {key}: value {} is out of range ({lo} to {hi})",
+                        p.value
+                    ));
+                }
+            }
+        }
+        let val = |k: &str| self.parameters.get(k).map(|p| p.value);
+        if let (Some(c), Some(s)) = (val("construction_years"), val("subsidy_years")) {
+            if s > c {
+                out.push(format!(
+                    "parameter subsidy_years: {s} years is more than construction_years ({c})"
+                ));
+            }
+        }
+        if let (Some(c), Some(h1), Some(h2)) = (
+            val("construction_years"),
+            val("first_horizon"),
+            val("second_horizon"),
+        ) {
+            if h1 > h2 {
+                out.push(format!(
+                    "parameter first_horizon: {h1} years is after second_horizon ({h2})"
+                ));
+            }
+            if h2 > c {
+                out.push(format!(
+                    "parameter second_horizon: {h2} years is after construction_years ({c})"
+                ));
+            }
+        }
+        let req_ids: std::collections::BTreeSet<&str> =
+            self.requirements.iter().map(|r| r.id.as_str()).collect();
+        let mut seen_m = std::collections::BTreeSet::new();
+        for m in &self.tracking.milestones {
+            if !seen_m.insert(m.as_str()) {
+                out.push(format!("tracking: milestone {m} listed twice"));
+            }
+            match self.requirements.iter().find(|r| &r.id == m) {
+                None => out.push(format!("tracking: milestone {m} is not a requirement")),
+                Some(r) if r.due == crate::vocab::Due::Application => out.push(format!(
+                    "tracking: milestone {m} is due at application, not during construction"
+                )),
+                Some(r) => match &r.check {
+                    CheckDef::AtLeast { .. }
+                    | CheckDef::InvestmentSum { .. }
+                    | CheckDef::LegalStatus { .. } => {}
+                    _ => out.push(format!(
+                        "tracking: milestone {m} has a rule that no reported figure answers"
+                    )),
+                },
+            }
+        }
+        let mut seen_s = std::collections::BTreeSet::new();
+        for sp in &self.spending {
+            if !seen_s.insert(sp.id.as_str()) {
+                out.push(format!("spending {}: duplicate id", sp.id));
+            }
+            if !clause_ok(&sp.clause) {
+                out.push(format!(
+                    "spending {}: clause {:?} has no text",
+                    sp.id, sp.clause
+                ));
+            }
+        }
+        let mut seen_r = std::collections::BTreeSet::new();
+        for r in &self.readings {
+            if !seen_r.insert(r.id.as_str()) {
+                out.push(format!("reading {}: duplicate id", r.id));
+            }
+            if !clause_ok(&r.clause) {
+                out.push(format!(
+                    "reading {}: clause {:?} has no text",
+                    r.id, r.clause
+                ));
+            }
+            if r.zh.trim().is_empty() || r.en.trim().is_empty() {
+                out.push(format!("reading {}: needs its words in zh and en", r.id));
+            }
+            for a in &r.applies_to {
+                let known = req_ids.contains(a.as_str())
+                    || self.parameters.contains_key(a)
+                    || ["standing", "funding", "recovery", "targets"].contains(&a.as_str());
+                if !known {
+                    out.push(format!("reading {}: applies to unknown {a}", r.id));
+                }
+            }
         }
         for (what, c) in self.clauses.iter() {
             if c.text.trim().is_empty() {

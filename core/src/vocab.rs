@@ -232,5 +232,105 @@ vocab! {
         Bases = "bases",
         /// Firms.
         Firms = "firms",
+        /// Annual evaluations.
+        Evaluations = "evaluations",
+    }
+}
+
+vocab! {
+    /// The annual performance evaluation of a year of construction (五（四）).
+    Evaluation {
+        /// 优秀.
+        Excellent = "excellent",
+        /// 合格.
+        Pass = "pass",
+        /// 不合格.
+        Fail = "fail",
+    }
+}
+
+vocab! {
+    /// Where a centre stands during construction (contract `tic-progress/1`).
+    Standing {
+        /// Nothing is wrong so far.
+        OnTrack = "on_track",
+        /// The latest evaluation failed, or a milestone was missed.
+        Warning = "warning",
+        /// Two evaluations in a row failed: 摘牌.
+        Delisted = "delisted",
+        /// Construction is over and every milestone due at its end is met: 验收.
+        Accepted = "accepted",
+        /// Construction is over and a milestone due at its end is missed: 取消创建资格.
+        Revoked = "revoked",
+        /// Construction is over, none missed, some not known.
+        AcceptanceUnknown = "acceptance_unknown",
+    }
+}
+
+vocab! {
+    /// The status of one milestone of construction.
+    MilestoneStatus {
+        /// Due and reached.
+        Met = "met",
+        /// Due and known to fall short.
+        Missed = "missed",
+        /// Due, but the figure is not reported.
+        Unknown = "unknown",
+        /// Not due yet.
+        Pending = "pending",
+    }
+}
+
+vocab! {
+    /// Where a milestone's required value comes from.
+    TargetSource {
+        /// The policy's default.
+        Policy = "policy",
+        /// The centre's own target in its 建设责任书.
+        Agreement = "agreement",
+    }
+}
+
+vocab! {
+    /// The outlook of one subsidy year during construction.
+    Outlook {
+        /// Nothing stands in its way.
+        Normal = "normal",
+        /// The evaluation of the year before failed.
+        AtRisk = "at_risk",
+        /// The year before is not evaluated yet.
+        Pending = "pending",
+        /// The centre was delisted before this year.
+        Stopped = "stopped",
+    }
+}
+
+vocab! {
+    /// The figures a centre reports for each construction year, in the order they are shown.
+    YearField {
+        /// All investment of the year, 万元.
+        InvestmentWan = "investment_wan",
+        /// 创新能力建设投入 of the year, 万元 (the subsidy base).
+        CapacityInvestmentWan = "capacity_investment_wan",
+        /// Staff of the innovation team at the end of the year.
+        Staff = "staff",
+        /// High-level teams at the end of the year.
+        Teams = "teams",
+        /// Bases beyond the core at the end of the year.
+        Bases = "bases",
+        /// Legal form at the end of the year.
+        LegalStatus = "legal_status",
+        /// Bases for technology transfer at the end of the year.
+        TransferBases = "transfer_bases",
+        /// Closely cooperating firms at the end of the year.
+        PartnerFirms = "partner_firms",
+        /// Spin-offs incubated since approval.
+        Spinoffs = "spinoffs",
+        /// Firms served since approval.
+        FirmsServed = "firms_served",
+        /// The year's annual evaluation.
+        Evaluation = "evaluation",
+        /// Municipal subsidy received in the year, 万元.
+        SubsidyReceivedWan = "subsidy_received_wan",
     }
 }

@@ -10,7 +10,9 @@
 //!   the rows are screened (in parallel on native targets, in input order);
 //! - [`screen_json`] gives the JSON array of `tic screen`, [`screen_rows`] the flat
 //!   [`ResultRow`]s that [`results_csv`] and [`results_xlsx`] write (the same columns in both);
-//! - [`template_csv`] / [`template_xlsx`] give the documented header with one example row.
+//! - [`template_csv`] / [`template_xlsx`] give the documented header with one example row;
+//! - [`progress`] reads construction-period portfolios (one row per centre and year) into
+//!   progress records and writes their reports' flat columns and the tracking sheet template.
 //!
 //! The layout is in [`columns::COLUMNS`]; docs/tabular.md documents it.
 
@@ -18,10 +20,15 @@
 #![warn(missing_docs)]
 
 pub mod columns;
+pub mod progress;
 pub mod read;
 pub mod screen;
 pub mod write;
 
+pub use progress::{
+    portfolio_from_json, progress_csv, progress_template_csv, progress_template_xlsx,
+    progress_xlsx, read_portfolio_table, PortfolioItem,
+};
 pub use read::{detect, read, Batch, InputFormat, InputRow, Layout, Source};
 pub use screen::{
     screen_json, screen_rows, screen_source_rows, screen_to, ScreenJson, StreamFormat, Tally,

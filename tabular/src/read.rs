@@ -342,15 +342,15 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.view().is_blank()
     }
 
-    fn as_text(&self) -> String {
+    pub(crate) fn as_text(&self) -> String {
         self.view().text().into_owned()
     }
 
-    fn view(&self) -> CellRef<'_> {
+    pub(crate) fn view(&self) -> CellRef<'_> {
         match self {
             Cell::Empty => CellRef::Empty,
             Cell::Text(s) => CellRef::Text(s),
@@ -364,7 +364,7 @@ impl Cell {
 /// A [`Cell`] borrowed from where it is stored (a CSV record's text, a spreadsheet row), so
 /// that reading a row copies no cell.
 #[derive(Clone, Copy, Debug)]
-enum CellRef<'c> {
+pub(crate) enum CellRef<'c> {
     Empty,
     Text(&'c str),
     Number(f64),
@@ -382,7 +382,7 @@ impl<'c> CellRef<'c> {
         }
     }
 
-    fn is_blank(self) -> bool {
+    pub(crate) fn is_blank(self) -> bool {
         match self {
             CellRef::Empty => true,
             CellRef::Text(s) => s.trim().is_empty(),
@@ -391,7 +391,7 @@ impl<'c> CellRef<'c> {
     }
 
     /// The cell as text (trimmed).
-    fn text(self) -> Cow<'c, str> {
+    pub(crate) fn text(self) -> Cow<'c, str> {
         match self {
             CellRef::Empty => Cow::Borrowed(""),
             CellRef::Text(s) => Cow::Borrowed(s.trim()),
@@ -417,6 +417,54 @@ pub fn read_csv(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
 }
 
 fn open_csv(bytes: &[u8]) -> Result<Source<'static>, FileError> {
+    let (header, body) = csv_records(bytes)?;
+    let (layout, positions) = layout_of(&header, 0)?;
+    Ok(Source {
+        format: InputFormat::Csv,
+        layout: Some(layout),
+        positions,
+        items: Items::Csv(body),
+    })
+}
+
+/// A table read whole: its header cells, the file column of the first of them, and its
+/// non-blank rows (spreadsheet row, cells).
+#[derive(Debug)]
+pub(crate) struct RawTable {
+    pub(crate) header: Vec<Cell>,
+    pub(crate) col0: usize,
+    pub(crate) rows: Vec<(usize, Vec<Cell>)>,
+}
+
+/// A CSV file (see [`decode_text`]) as a [`RawTable`].
+pub(crate) fn csv_table(bytes: &[u8]) -> Result<RawTable, FileError> {
+    let (header, body) = csv_records(bytes)?;
+    let rows = body
+        .into_iter()
+        .map(|(row, rec)| {
+            let cells = rec
+                .iter()
+                .map(|s| {
+                    if s.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(s.to_owned())
+                    }
+                })
+                .collect();
+            (row, cells)
+        })
+        .collect();
+    Ok(RawTable {
+        header,
+        col0: 0,
+        rows,
+    })
+}
+
+/// The header cells and the non-blank records (spreadsheet row, fields) of a CSV file.
+#[allow(clippy::type_complexity)]
+fn csv_records(bytes: &[u8]) -> Result<(Vec<Cell>, Vec<(usize, csv::StringRecord)>), FileError> {
     let text = decode_text(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let first = text.lines().next().unwrap_or("");
@@ -458,13 +506,7 @@ fn open_csv(bytes: &[u8]) -> Result<Source<'static>, FileError> {
             body.push((i + 1, rec));
         }
     }
-    let (layout, positions) = layout_of(&header, 0)?;
-    Ok(Source {
-        format: InputFormat::Csv,
-        layout: Some(layout),
-        positions,
-        items: Items::Csv(body),
-    })
+    Ok((header, body))
 }
 
 /// Reads the first sheet of a spreadsheet (XLSX, XLS, XLSB, ODS). The first non-empty row is
@@ -474,6 +516,18 @@ pub fn read_xlsx(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
 }
 
 fn open_xlsx(bytes: &[u8]) -> Result<Source<'static>, FileError> {
+    let t = xlsx_table(bytes)?;
+    let (layout, positions) = layout_of(&t.header, t.col0)?;
+    Ok(Source {
+        format: InputFormat::Xlsx,
+        layout: Some(layout),
+        positions,
+        items: Items::Cells(t.rows),
+    })
+}
+
+/// The first sheet of a spreadsheet as a [`RawTable`]: its first non-empty row is the header.
+pub(crate) fn xlsx_table(bytes: &[u8]) -> Result<RawTable, FileError> {
     use calamine::{Data, Reader};
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         FileError::new(
@@ -525,12 +579,10 @@ fn open_xlsx(bytes: &[u8]) -> Result<Source<'static>, FileError> {
         })
         .filter(|(_, cells)| !cells.iter().all(Cell::is_blank))
         .collect();
-    let (layout, positions) = layout_of(&header, col0 as usize)?;
-    Ok(Source {
-        format: InputFormat::Xlsx,
-        layout: Some(layout),
-        positions,
-        items: Items::Cells(body),
+    Ok(RawTable {
+        header,
+        col0: col0 as usize,
+        rows: body,
     })
 }
 
@@ -719,7 +771,7 @@ fn insert_path(root: &mut Map<String, Value>, path: &str, v: Value) {
     }
 }
 
-fn show(cell: CellRef<'_>) -> String {
+pub(crate) fn show(cell: CellRef<'_>) -> String {
     let t = cell.text();
     if t.chars().count() > 40 {
         let cut: String = t.chars().take(40).collect();
@@ -730,7 +782,7 @@ fn show(cell: CellRef<'_>) -> String {
 }
 
 /// The JSON value of one non-blank cell, or why it cannot be one.
-fn cell_value(policy: &Policy, kind: Kind, cell: CellRef<'_>) -> Result<Value, Text> {
+pub(crate) fn cell_value(policy: &Policy, kind: Kind, cell: CellRef<'_>) -> Result<Value, Text> {
     match kind {
         Kind::Text => match cell {
             CellRef::Other(_) => Err(not_text(cell)),
@@ -822,42 +874,11 @@ pub fn parse_bool(s: &str) -> Option<bool> {
     }
 }
 
-/// A decimal number as written in a cell: digits with an optional sign, point and exponent;
-/// thousands separators (`1,200.5`) are accepted when they group by three. `None` for anything
-/// else (words, `NaN`, `inf`).
+/// A number as written in a cell: the core's one number reader
+/// ([`tic_core::number::read_number`]; the page reads typed numbers with it too). `None` for
+/// anything it refuses.
 pub fn parse_number(s: &str) -> Option<f64> {
-    let s = s.trim();
-    if s.is_empty() || s.len() > 64 {
-        return None;
-    }
-    let plain: String = if s.contains(',') {
-        let (int, frac) = match s.split_once('.') {
-            Some((i, f)) => (i, Some(f)),
-            None => (s, None),
-        };
-        let digits = int.trim_start_matches(['+', '-']);
-        let mut groups = digits.split(',');
-        let first = groups.next()?;
-        if first.is_empty() || first.len() > 3 || !groups.all(|g| g.len() == 3) {
-            return None;
-        }
-        let mut out = int.replace(',', "");
-        if let Some(f) = frac {
-            out.push('.');
-            out.push_str(f);
-        }
-        out
-    } else {
-        s.to_owned()
-    };
-    if !plain
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '+' | '-' | 'e' | 'E'))
-        || !plain.chars().any(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    plain.parse::<f64>().ok()
+    tic_core::number::read_number(s).ok()
 }
 
 #[cfg(test)]

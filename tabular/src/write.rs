@@ -147,7 +147,7 @@ pub fn result_cells(r: &ResultRow, years: usize, lang: Lang) -> Vec<OutCell> {
     c
 }
 
-fn csv_error(e: csv::Error) -> FileError {
+pub(crate) fn csv_error(e: csv::Error) -> FileError {
     FileError::new(
         format!("写 CSV 失败：{e}"),
         format!("cannot write CSV: {e}"),
@@ -206,7 +206,7 @@ pub(crate) fn write_csv_row<W: std::io::Write>(
     w.write_record(None::<&[u8]>)
 }
 
-fn xlsx_error(e: XlsxError) -> FileError {
+pub(crate) fn xlsx_error(e: XlsxError) -> FileError {
     FileError::new(
         format!("写 XLSX 失败：{e}"),
         format!("cannot write XLSX: {e}"),
@@ -217,7 +217,7 @@ fn new_workbook() -> Workbook {
     Workbook::new()
 }
 
-fn write_row(
+pub(crate) fn write_row(
     sheet: &mut Worksheet,
     row: u32,
     cells: &[OutCell],

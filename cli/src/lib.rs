@@ -268,11 +268,25 @@ pub enum TemplateFormat {
     Xlsx,
 }
 
-/// `tic template`: the documented header (Chinese and English) and one example row.
-pub fn template(policy: &Policy, format: TemplateFormat, lang: Lang) -> Output {
-    let bytes = match format {
-        TemplateFormat::Csv => tic_tabular::template_csv(),
-        TemplateFormat::Xlsx => tic_tabular::template_xlsx(policy),
+/// Which template `template` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplateKind {
+    /// The pre-screening sheet of `tic screen` (one row per applicant).
+    Applicant,
+    /// The tracking sheet of `tic track` (one row per centre and construction year).
+    Progress,
+}
+
+/// `tic template`: the documented header (Chinese and English) and example rows: one applicant,
+/// or one centre over two construction years.
+pub fn template(policy: &Policy, kind: TemplateKind, format: TemplateFormat, lang: Lang) -> Output {
+    let bytes = match (kind, format) {
+        (TemplateKind::Applicant, TemplateFormat::Csv) => tic_tabular::template_csv(),
+        (TemplateKind::Applicant, TemplateFormat::Xlsx) => tic_tabular::template_xlsx(policy),
+        (TemplateKind::Progress, TemplateFormat::Csv) => tic_tabular::progress_template_csv(policy),
+        (TemplateKind::Progress, TemplateFormat::Xlsx) => {
+            tic_tabular::progress_template_xlsx(policy)
+        }
     };
     match bytes {
         Ok(b) => Output::ok(b),
@@ -286,88 +300,199 @@ pub enum TrackFormat {
     /// The report JSON (contract `tic-progress-report/1`): an object for one record, an array
     /// for a portfolio.
     Json,
+    /// A readable terminal summary (one centre), or a table with a line per centre.
+    Table,
+    /// One row per centre with the report's flat columns, CSV (UTF-8 with BOM).
+    Csv,
+    /// The same columns as an XLSX sheet.
+    Xlsx,
+}
+
+/// What `tic track` read: one record, or a portfolio.
+enum Tracked {
+    One(tic_core::Progress),
+    /// The centres, and whether they came from a table (rows) or a JSON array (positions).
+    Many(Vec<tic_tabular::PortfolioItem>, bool),
+}
+
+/// One element of a portfolio's JSON output (the elements live only while the output is
+/// written: the size of the report variant does not matter).
+#[derive(serde::Serialize)]
+#[allow(clippy::large_enum_variant)]
+#[serde(untagged)]
+enum PortfolioOut<'a> {
+    Report {
+        row: usize,
+        #[serde(flatten)]
+        report: tic_core::track::TrackReport<'a>,
+    },
+    Error {
+        row: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        district: Option<&'a str>,
+        error: tic_tabular::ErrorOut<'a>,
+    },
 }
 
 /// `tic track`: one progress record (a JSON object) → its report, or exit 2 with one line per
-/// problem and nothing on stdout; a portfolio (a JSON array of records) → an array of reports
-/// in input order, a bad record giving `{"row", "error"}` in its place (exit 1).
-pub fn track(policy: &Policy, input: &[u8], format: TrackFormat, lang: Lang) -> Output {
-    let TrackFormat::Json = format;
+/// problem and nothing on stdout; a portfolio (a JSON array of records, or a CSV / XLSX sheet
+/// with one row per centre and year, detected by content; `file_name` helps) → one report per
+/// centre in input order, a bad centre giving `{"row", "name", "error"}` in its place (exit 1).
+pub fn track(
+    policy: &Policy,
+    input: &[u8],
+    file_name: Option<&str>,
+    format: TrackFormat,
+    lang: Lang,
+) -> Output {
+    let tracked = match read_tracked(policy, input, file_name, lang) {
+        Ok(t) => t,
+        Err(out) => return out,
+    };
+    match tracked {
+        Tracked::One(p) => {
+            let t = tic_core::track(policy, &p);
+            let bytes = match format {
+                TrackFormat::Json => {
+                    let mut s = tic_core::track_report(&t, &p, Detail::Full).to_json_pretty();
+                    s.push('\n');
+                    Ok(s.into_bytes())
+                }
+                TrackFormat::Table => Ok(table::progress(&t, &p, lang).into_bytes()),
+                TrackFormat::Csv | TrackFormat::Xlsx => {
+                    let item = tic_tabular::PortfolioItem {
+                        row: 1,
+                        name: p.name.clone(),
+                        district: p.district.clone(),
+                        outcome: Ok(p.clone()),
+                    };
+                    portfolio_bytes(policy, &[item], format, lang)
+                }
+            };
+            match bytes {
+                Ok(b) => Output::ok(b),
+                Err(e) => Output::unusable(vec![format!("tic: {}", e.message.get(lang))]),
+            }
+        }
+        Tracked::Many(items, from_table) => {
+            let bytes = match portfolio_bytes(policy, &items, format, lang) {
+                Ok(b) => b,
+                Err(e) => return Output::unusable(vec![format!("tic: {}", e.message.get(lang))]),
+            };
+            let mut stderr = Vec::new();
+            let mut invalid = 0;
+            for e in items.iter().filter_map(|i| i.outcome.as_ref().err()) {
+                invalid += 1;
+                for p in &e.problems {
+                    stderr.push(match (lang, from_table) {
+                        (Lang::Zh, true) => format!("第{}行 {}", e.row, p.line(lang)),
+                        (Lang::En, true) => format!("row {}: {}", e.row, p.line(lang)),
+                        (Lang::Zh, false) => format!("第{}项 {}", e.row, p.line(lang)),
+                        (Lang::En, false) => format!("record {}: {}", e.row, p.line(lang)),
+                    });
+                }
+            }
+            if invalid > 0 {
+                stderr.push(match lang {
+                    Lang::Zh => format!("tic: {}个中心中{invalid}个无效，其余已跟踪", items.len()),
+                    Lang::En => format!(
+                        "tic: {invalid} of {} centres invalid; the others were tracked",
+                        items.len()
+                    ),
+                });
+            }
+            Output {
+                stdout: bytes,
+                stderr,
+                code: if invalid > 0 {
+                    EXIT_SOME_INVALID
+                } else {
+                    EXIT_OK
+                },
+            }
+        }
+    }
+}
+
+fn read_tracked(
+    policy: &Policy,
+    input: &[u8],
+    file_name: Option<&str>,
+    lang: Lang,
+) -> Result<Tracked, Output> {
+    let what = file_name.unwrap_or("-");
+    let format = tic_tabular::detect(input, file_name);
+    if format != tic_tabular::InputFormat::Json {
+        return tic_tabular::read_portfolio_table(policy, input, format)
+            .map(|items| Tracked::Many(items, true))
+            .map_err(|e| Output::unusable(vec![format!("tic: {what}: {}", e.message.get(lang))]));
+    }
     let body = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let Ok(text) = std::str::from_utf8(body) else {
-        return Output::unusable(vec![match lang {
+        return Err(Output::unusable(vec![match lang {
             Lang::Zh => "(document): 文件不是 UTF-8 编码的文本".to_owned(),
             Lang::En => "(document): the file is not UTF-8 text".to_owned(),
-        }]);
+        }]));
     };
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         // The core reports the syntax error with its line and column.
         Err(_) => {
-            return match tic_core::parse_progress(policy, text) {
+            return Err(match tic_core::parse_progress(policy, text) {
                 Err(errors) => Output::unusable(errors.iter().map(|e| e.line(lang)).collect()),
                 Ok(_) => Output::unusable(vec!["(document): not JSON".to_owned()]),
-            }
+            })
         }
     };
     match &value {
-        serde_json::Value::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            let mut stderr = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                match tic_core::track::progress_from_value(policy, item) {
-                    Ok(p) => {
-                        let t = tic_core::track(policy, &p);
-                        let r = tic_core::track_report(&t, &p, Detail::Full);
-                        out.push(serde_json::to_value(&r).unwrap_or_default());
-                    }
-                    Err(errors) => {
-                        for e in &errors {
-                            stderr.push(match lang {
-                                Lang::Zh => format!("第{}项 {}", i + 1, e.line(lang)),
-                                Lang::En => format!("record {}: {}", i + 1, e.line(lang)),
-                            });
-                        }
-                        let problems: Vec<serde_json::Value> = errors
-                            .iter()
-                            .map(|e| {
-                                serde_json::json!({"field": e.path, "message": e.message(lang)})
-                            })
-                            .collect();
-                        let first = &errors[0];
-                        let name = item.get("name").and_then(|n| n.as_str());
-                        let mut err = serde_json::json!({
-                            "row": i + 1,
-                            "error": {"row": i + 1, "field": first.path, "message": first.message(lang), "problems": problems},
-                        });
-                        if let Some(n) = name {
-                            err["name"] = serde_json::Value::from(n);
-                        }
-                        out.push(err);
-                    }
-                }
-            }
+        serde_json::Value::Array(items) => Ok(Tracked::Many(
+            tic_tabular::portfolio_from_json(policy, items),
+            false,
+        )),
+        _ => tic_core::track::progress_from_value(policy, &value)
+            .map(Tracked::One)
+            .map_err(|errors| Output::unusable(errors.iter().map(|e| e.line(lang)).collect())),
+    }
+}
+
+fn portfolio_bytes(
+    policy: &Policy,
+    items: &[tic_tabular::PortfolioItem],
+    format: TrackFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, tic_tabular::FileError> {
+    match format {
+        TrackFormat::Json => {
+            type Tracked<'p, 'i> =
+                Result<(tic_core::Tracking<'p>, &'i tic_core::Progress), &'i tic_tabular::RowError>;
+            let trackings: Vec<Tracked<'_, '_>> = items
+                .iter()
+                .map(|i| i.outcome.as_ref().map(|p| (tic_core::track(policy, p), p)))
+                .collect();
+            let out: Vec<PortfolioOut<'_>> = items
+                .iter()
+                .zip(&trackings)
+                .map(|(i, t)| match t {
+                    Ok((t, p)) => PortfolioOut::Report {
+                        row: i.row,
+                        report: tic_core::track_report(t, p, Detail::Full),
+                    },
+                    Err(e) => PortfolioOut::Error {
+                        row: i.row,
+                        name: i.name.as_deref(),
+                        district: i.district.as_deref(),
+                        error: e.out(lang),
+                    },
+                })
+                .collect();
             let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
             s.push('\n');
-            let code = if stderr.is_empty() {
-                EXIT_OK
-            } else {
-                EXIT_SOME_INVALID
-            };
-            Output {
-                stdout: s.into_bytes(),
-                stderr,
-                code,
-            }
+            Ok(s.into_bytes())
         }
-        _ => match tic_core::track::progress_from_value(policy, &value) {
-            Ok(p) => {
-                let t = tic_core::track(policy, &p);
-                let mut s = tic_core::track_report(&t, &p, Detail::Full).to_json_pretty();
-                s.push('\n');
-                Output::ok(s.into_bytes())
-            }
-            Err(errors) => Output::unusable(errors.iter().map(|e| e.line(lang)).collect()),
-        },
+        TrackFormat::Table => Ok(table::portfolio(policy, items, lang).into_bytes()),
+        TrackFormat::Csv => tic_tabular::progress_csv(policy, items, lang),
+        TrackFormat::Xlsx => tic_tabular::progress_xlsx(policy, items, lang),
     }
 }

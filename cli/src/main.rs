@@ -11,7 +11,9 @@ use std::fs::File;
 use std::io::{BufWriter, ErrorKind, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tic_cli::{AssessFormat, Output, ScreenFormat, TemplateFormat, EXIT_UNUSABLE};
+use tic_cli::{
+    AssessFormat, Output, ScreenFormat, TemplateFormat, TemplateKind, TrackFormat, EXIT_UNUSABLE,
+};
 use tic_core::{Detail, Lang};
 
 /// Self-assessment for Ningbo's municipal Technology Innovation Centres (宁波市技术创新中心建设工作指引).
@@ -56,16 +58,28 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Follow approved centres through construction (contract tic-progress/1): one record
-    /// (a JSON object) or a portfolio (a JSON array); one report per record, in order.
+    /// (a JSON object) or a portfolio (a JSON array, or a CSV / XLSX sheet with one row per
+    /// centre and year); one report per centre, in order.
     ///
-    /// Exit 0 if every record was valid, 1 if some records of a portfolio were invalid (they
+    /// Exit 0 if every record was valid, 1 if some centres of a portfolio were invalid (they
     /// get an "error" result), 2 if the input could not be used at all.
     Track {
-        /// The progress record or portfolio, or `-` for standard input.
+        /// The progress record or portfolio (.json / .csv / .xlsx, detected by content), or `-`
+        /// for standard input.
         file: String,
+        /// Output format (xlsx needs -o, or stdout not a terminal).
+        #[arg(long, value_enum, default_value = "json")]
+        format: TrackFormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
-    /// Print the tabular template: bilingual header and one example row.
+    /// Print a tabular template: bilingual header and example rows.
     Template {
+        /// applicant (the pre-screening sheet of `tic screen`) or progress (the tracking
+        /// sheet of `tic track`: one row per centre and year).
+        #[arg(long, value_enum, default_value = "applicant")]
+        kind: TemplateKindArg,
         /// csv (to stdout) or xlsx (needs -o, or stdout not a terminal).
         #[arg(long, value_enum, default_value = "csv")]
         format: TemplateFormatArg,
@@ -93,6 +107,20 @@ enum ScreenFormatArg {
     Csv,
     Xlsx,
     Table,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum TrackFormatArg {
+    Json,
+    Table,
+    Csv,
+    Xlsx,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum TemplateKindArg {
+    Applicant,
+    Progress,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -202,18 +230,42 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
                 }
             }
         }
-        Command::Track { file } => {
+        Command::Track {
+            file,
+            format,
+            output,
+        } => {
+            let format = match format {
+                TrackFormatArg::Json => TrackFormat::Json,
+                TrackFormatArg::Table => TrackFormat::Table,
+                TrackFormatArg::Csv => TrackFormat::Csv,
+                TrackFormatArg::Xlsx => TrackFormat::Xlsx,
+            };
+            if format == TrackFormat::Xlsx {
+                if let Some(out) = refuse_binary_to_terminal(output.as_deref(), lang) {
+                    return emit(out, None, lang);
+                }
+            }
             let input = match read_input(&file, lang) {
                 Ok(b) => b,
                 Err(out) => return emit(out, None, lang),
             };
+            let name = (file != "-").then_some(file.as_str());
             emit(
-                tic_cli::track(policy, &input, tic_cli::TrackFormat::Json, lang),
-                None,
+                tic_cli::track(policy, &input, name, format, lang),
+                output.as_deref(),
                 lang,
             )
         }
-        Command::Template { format, output } => {
+        Command::Template {
+            kind,
+            format,
+            output,
+        } => {
+            let kind = match kind {
+                TemplateKindArg::Applicant => TemplateKind::Applicant,
+                TemplateKindArg::Progress => TemplateKind::Progress,
+            };
             let format = match format {
                 TemplateFormatArg::Csv => TemplateFormat::Csv,
                 TemplateFormatArg::Xlsx => TemplateFormat::Xlsx,
@@ -224,7 +276,7 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
                 }
             }
             emit(
-                tic_cli::template(policy, format, lang),
+                tic_cli::template(policy, kind, format, lang),
                 output.as_deref(),
                 lang,
             )

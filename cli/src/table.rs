@@ -4,9 +4,13 @@ use std::fmt::Write as _;
 use tic_core::assess::{Assessment, Measure, Shortfall};
 use tic_core::explain;
 use tic_core::policy::Policy;
-use tic_core::vocab::{Due, LimitedBy, Status, Verdict};
+use tic_core::policy::Rule;
+use tic_core::track::{self, Figure, Milestone, Progress, Tracking};
+use tic_core::vocab::{
+    Due, LimitedBy, MilestoneStatus, Standing, Status, TargetSource, Unit, Verdict,
+};
 use tic_core::{Applicant, Lang};
-use tic_tabular::ResultRow;
+use tic_tabular::{PortfolioItem, ResultRow};
 
 /// The verdict in words (the core's wording, shared by every shell).
 pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
@@ -320,6 +324,351 @@ pub fn screen(policy: &Policy, results: &[ResultRow], lang: Lang) -> String {
                 "无效的行："
             } else {
                 "Invalid rows:"
+            }
+        );
+        for e in errors {
+            for p in &e.problems {
+                let _ = writeln!(
+                    out,
+                    "  {} {}: {}",
+                    if zh { "行" } else { "row" },
+                    e.row,
+                    p.line(lang)
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        if zh { "政策版本:" } else { "Policy:" },
+        policy.id
+    );
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// `tic track --format table`: the construction period.
+
+fn milestone_unit(m: &Milestone<'_>) -> Unit {
+    match m.requirement.rule {
+        Rule::AtLeast { unit, .. } => unit,
+        _ => Unit::Wan,
+    }
+}
+
+fn milestone_mark(s: MilestoneStatus, lang: Lang) -> String {
+    let mark = match s {
+        MilestoneStatus::Met => "✓",
+        MilestoneStatus::Missed => "✗",
+        MilestoneStatus::Unknown => "?",
+        MilestoneStatus::Pending => "…",
+    };
+    format!("{mark} {}", track::milestone_status_name(s).get(lang))
+}
+
+/// The terminal summary of one centre's tracking: name, standing and its reason, the
+/// milestones (status, actual, required, remaining, needed per year), the subsidy per year with
+/// its outlook, the recovery and the warnings. Every word about the policy is the core's.
+pub fn progress(t: &Tracking<'_>, p: &Progress, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    let name = p.name.as_deref().unwrap_or(if zh {
+        "（未填名称）"
+    } else {
+        "(no name)"
+    });
+    match &p.district {
+        Some(d) => {
+            let _ = writeln!(out, "{name} · {d}");
+        }
+        None => {
+            let _ = writeln!(out, "{name}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}{} ({}){}",
+        if zh { "状态：" } else { "Standing: " },
+        track::standing_name(t.standing).get(lang),
+        t.standing.id(),
+        match t.delisted_year {
+            Some(y) if zh => format!("，第{y}年"),
+            Some(y) => format!(", year {y}"),
+            None => String::new(),
+        }
+    );
+    let _ = writeln!(out, "  {}", track::standing_reason(t).get(lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        if zh {
+            format!(
+                "已填报 {}/{} 年",
+                t.years_reported, t.policy.construction_years
+            )
+        } else {
+            format!(
+                "Years reported: {} of {}",
+                t.years_reported, t.policy.construction_years
+            )
+        }
+    );
+
+    let _ = writeln!(out, "\n{}", if zh { "建设目标" } else { "Milestones" });
+    let mut rows = vec![if zh {
+        [
+            "状态",
+            "目标",
+            "到期",
+            "实际",
+            "要求",
+            "尚差",
+            "每年需",
+            "条款",
+        ]
+        .map(String::from)
+        .to_vec()
+    } else {
+        [
+            "status",
+            "milestone",
+            "due",
+            "actual",
+            "required",
+            "remaining",
+            "per year",
+            "clause",
+        ]
+        .map(String::from)
+        .to_vec()
+    }];
+    for m in &t.milestones {
+        let u = milestone_unit(m);
+        let f = |x: Option<Figure>| {
+            x.map(|x| track::figure_text(x, u, lang))
+                .unwrap_or_default()
+        };
+        let mut required = track::figure_text(m.required, u, lang);
+        if m.source == TargetSource::Agreement {
+            required.push_str(if zh { "（约定）" } else { " (agreed)" });
+        }
+        rows.push(vec![
+            milestone_mark(m.status, lang),
+            m.requirement.title.get(lang).to_owned(),
+            if zh {
+                format!("第{}年", m.due_year)
+            } else {
+                format!("year {}", m.due_year)
+            },
+            if m.actual.is_none() && m.status != MilestoneStatus::Pending {
+                "—".to_owned()
+            } else {
+                f(m.actual)
+            },
+            required,
+            f(m.remaining),
+            f(m.per_year_needed),
+            m.requirement.clause.clone(),
+        ]);
+    }
+    out.push_str(&grid(
+        &rows,
+        &[false, false, false, true, true, true, true, false],
+        "  ",
+    ));
+    for m in t
+        .milestones
+        .iter()
+        .filter(|m| matches!(m.status, MilestoneStatus::Missed | MilestoneStatus::Unknown))
+    {
+        let _ = writeln!(out, "  - {}", track::milestone_explanation(m).get(lang));
+    }
+
+    let fd = &t.funding;
+    let _ = writeln!(
+        out,
+        "\n{} ({})",
+        if zh {
+            "市级补助"
+        } else {
+            "Municipal subsidy"
+        },
+        t.policy.funding.clause
+    );
+    let mut rows = vec![if zh {
+        ["年度", "基数", "应得", "决定因素", "前景"]
+            .map(String::from)
+            .to_vec()
+    } else {
+        ["year", "base", "entitled", "limited by", "outlook"]
+            .map(String::from)
+            .to_vec()
+    }];
+    for y in &fd.years {
+        rows.push(vec![
+            y.year.to_string(),
+            y.base
+                .map(|b| explain::money(b, lang))
+                .unwrap_or_else(|| "—".into()),
+            y.entitled
+                .map(|e| explain::money(e.amount, lang))
+                .unwrap_or_else(|| "—".into()),
+            y.entitled
+                .map(|e| limited_label(e.limited_by, lang).to_owned())
+                .unwrap_or_default(),
+            track::outlook_name(y.outlook).get(lang).to_owned(),
+        ]);
+    }
+    rows.push(vec![
+        if zh { "应得合计" } else { "entitled" }.to_owned(),
+        String::new(),
+        explain::money(fd.entitled_total, lang),
+        String::new(),
+        String::new(),
+    ]);
+    rows.push(vec![
+        if zh { "已收到" } else { "received" }.to_owned(),
+        String::new(),
+        explain::money(fd.received_total, lang),
+        String::new(),
+        String::new(),
+    ]);
+    out.push_str(&grid(&rows, &[false, true, true, false, false], "  "));
+
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if zh {
+            "补助收回（五（四））"
+        } else {
+            "Recovery of subsidy (五（四）)"
+        }
+    );
+    let _ = writeln!(out, "  {}", track::recovery_explanation(t).get(lang));
+    let warnings = track::warnings(t);
+    if !warnings.is_empty() {
+        let _ = writeln!(out, "\n{}", if zh { "提示" } else { "Warnings" });
+        for w in &warnings {
+            let _ = writeln!(out, "  - {}", w.get(lang));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {} ({})",
+        if zh { "政策版本:" } else { "Policy:" },
+        t.policy.id,
+        t.policy.status
+    );
+    out
+}
+
+/// The terminal table of a portfolio: one line per centre in input order (row, name,
+/// district, years reported, standing, delisted year, entitled and received totals, recovery
+/// amount), the count of centres by standing, then the errors of the invalid centres.
+pub fn portfolio(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut rows = vec![if zh {
+        [
+            "行",
+            "名称",
+            "区县",
+            "已报年数",
+            "状态",
+            "摘牌年度",
+            "应得补助",
+            "已收补助",
+            "收回金额",
+        ]
+        .map(String::from)
+        .to_vec()
+    } else {
+        [
+            "row", "name", "district", "years", "standing", "delisted", "entitled", "received",
+            "recovery",
+        ]
+        .map(String::from)
+        .to_vec()
+    }];
+    let mut errors = Vec::new();
+    let mut counts: Vec<(Standing, usize)> = Standing::ALL.iter().map(|s| (*s, 0)).collect();
+    for item in items {
+        let mut row = vec![
+            item.row.to_string(),
+            item.name.clone().unwrap_or_default(),
+            item.district.clone().unwrap_or_default(),
+        ];
+        match &item.outcome {
+            Ok(p) => {
+                let t = tic_core::track(policy, p);
+                if let Some(c) = counts.iter_mut().find(|(s, _)| *s == t.standing) {
+                    c.1 += 1;
+                }
+                let recovery = t.recovery.amount().map_or_else(
+                    || "—".to_owned(),
+                    |a| {
+                        let s = explain::money(a, lang);
+                        if t.recovery.applies {
+                            format!("{s} !")
+                        } else {
+                            s
+                        }
+                    },
+                );
+                row.extend([
+                    t.years_reported.to_string(),
+                    track::standing_name(t.standing).get(lang).to_owned(),
+                    t.delisted_year.map(|y| y.to_string()).unwrap_or_default(),
+                    explain::money(t.funding.entitled_total, lang),
+                    explain::money(t.funding.received_total, lang),
+                    recovery,
+                ]);
+            }
+            Err(e) => {
+                errors.push(e);
+                row.extend([
+                    String::new(),
+                    if zh { "✗ 无效" } else { "✗ invalid" }.to_owned(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ]);
+            }
+        }
+        rows.push(row);
+    }
+    let mut out = grid(
+        &rows,
+        &[true, false, false, true, false, true, true, true, true],
+        "",
+    );
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if zh {
+            "按状态统计："
+        } else {
+            "By standing:"
+        }
+    );
+    for (s, n) in counts.iter().filter(|(_, n)| *n > 0) {
+        let _ = writeln!(out, "  {}: {n}", track::standing_name(*s).get(lang));
+    }
+    if !errors.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            if zh { "无效" } else { "invalid" },
+            errors.len()
+        );
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if zh {
+                "无效的中心："
+            } else {
+                "Invalid centres:"
             }
         );
         for e in errors {

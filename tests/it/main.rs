@@ -7,6 +7,8 @@
 //! - `screen`: batches in JSON, CSV and XLSX give the same results;
 //! - `tabular`: the column layout, header and value names, encodings, export, formula injection;
 //! - `properties`: proptest invariants of the funding and the requirements, and no panics;
+//! - `track`: `tic track` on the contract's progress examples in every format, portfolios as
+//!   JSON, CSV and XLSX, bad cells, gaps and repeats of years, the tracking template;
 //! - `policy`: every parameter cited, the contract's table, `tic-core`'s dependencies.
 
 mod cases;
@@ -15,6 +17,7 @@ mod policy;
 mod properties;
 mod screen;
 mod tabular;
+mod track;
 
 use std::path::PathBuf;
 

@@ -3,6 +3,8 @@
 //! - `cases`: every case file under tests/cases (valid: expected verdict, statuses, numbers and
 //!   funding written by the independent oracle tests/cases/gen.py; invalid: exit 2 and the
 //!   expected field paths);
+//! - `progress_cases`: every construction-period case under tests/progress (`tic-progress/1`,
+//!   written by the independent oracle tests/progress/gen.py) through `tic_core::track`;
 //! - `cli`: the `tic` binary as a process (exit codes, stdout/stderr, formats, template);
 //! - `screen`: batches in JSON, CSV and XLSX give the same results;
 //! - `tabular`: the column layout, header and value names, encodings, export, formula injection;
@@ -14,6 +16,7 @@
 mod cases;
 mod cli;
 mod policy;
+mod progress_cases;
 mod properties;
 mod screen;
 mod tabular;

@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
 """Generates the construction-period cases of tests/progress from an independent oracle.
 
-The oracle below is written from the contract's text (../shared/contract/progress.md:
-"Milestones", "Standing", "Funding", "Recovery of subsidy"), not from the Rust code
+The oracle below is written from the format's text (docs/progress.md: "Milestones",
+"Standing", "Funding", "Recovery of subsidy"), not from the Rust code
 (core/src/track.rs). Every number — construction period, horizons, targets, subsidy rate and
 caps, the run of failures that delists, the forbidden uses — is read from the policy data
 core/policy/ningbo-tic-2023-draft.toml, so no policy number is a literal here either (the cases
 are built as offsets from those numbers). Arithmetic is exact (fractions).
 
-The Rust tests (tests/it/progress_cases.rs natively, web/tests/progress.rs in WebAssembly) and the
-contract's checker compare the core with what this writes:
+The Rust tests (tests/it/progress_cases.rs natively, web/tests/progress.rs in WebAssembly) and,
+when the format's checker check_progress.py sits in a sibling folder shared/contract beside the
+repository, scripts/test.sh's "progress contract cases" step compare the core with what this
+writes:
 
     python3 tests/progress/gen.py            # rewrites tests/progress/{valid,invalid}/
-    TIC=target/debug/tic python3 ../shared/contract/check_progress.py . tests/progress
 
 valid/NAME.progress.json + NAME.expected.json: the report fields the contract fixes (a null means
 the field must be absent; a field not written is not checked). invalid/NAME.progress.json +

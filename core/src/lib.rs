@@ -26,6 +26,7 @@ pub mod funding;
 pub mod indicators;
 pub mod input;
 pub mod money;
+pub mod number;
 pub mod policy;
 pub mod report;
 pub mod schema;

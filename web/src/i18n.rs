@@ -87,11 +87,6 @@ pub const HINT_FIELDS: Tr = Tr(
 );
 /// Marker of an unconfirmed list entry.
 pub const UNCONFIRMED: Tr = Tr("待确认", "unconfirmed");
-/// Error: not a number.
-pub const ERR_NOT_NUMBER: Tr = Tr(
-    "请输入数字，例如 1200 或 1,200.5",
-    "enter a number, like 1200 or 1,200.5",
-);
 /// Error: a later year given while an earlier one is empty.
 pub const ERR_EARLIER_YEAR: Tr = Tr(
     "前一年尚未填写：请按年份顺序填写，或清空之后的年份",

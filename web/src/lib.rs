@@ -2,7 +2,7 @@
 //! Yew + WebAssembly. The page decides nothing itself: every verdict, amount and explanation
 //! comes from `tic_core`.
 //!
-//! JavaScript API (see `/tmp/brief/WEB.md` and the contract's "Browser" section):
+//! JavaScript API (see docs/embed.md and docs/format.md):
 //! - [`assess`]`(applicantJson) -> string`: the contract assessment, or throws an `Error` listing
 //!   every problem;
 //! - [`mount`]`(element, options)`: mounts the app into any element (the page and the embed).

@@ -1,0 +1,329 @@
+//! The one number reader: what a person types in the page or an official's spreadsheet cell
+//! holds, read the same way everywhere.
+//!
+//! Accepted: ASCII and full-width digits (`３５００`), a sign (`-`, `－`, `−`), a decimal point
+//! (`.`, `．`, `。`), an exponent (`1e3`), spaces and zero-width characters anywhere (text pasted
+//! from chat), a trailing `万元` or `万` (the unit every money field already has), and thousands
+//! separators (`,`, `，`) **only where they group by three**: `1,200.5` and `6,000` are read,
+//! `1,5` is refused as ambiguous (it could mean 1.5 or 15) with a message saying so. Nothing else
+//! (`NaN`, `inf`, words) is a number.
+
+use crate::text::Text;
+
+/// Why a text is not a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    /// Nothing but spaces.
+    Empty,
+    /// Not a number at all.
+    NotANumber,
+    /// A comma that does not group by three (`1,5`): a decimal comma or a typo.
+    AmbiguousComma,
+    /// Too large to be any real figure (beyond ±1e300 or more than 64 characters of digits).
+    OutOfRange,
+}
+
+impl NumberError {
+    /// The problem in words.
+    pub fn message(self) -> Text {
+        match self {
+            NumberError::Empty => Text::new("未填写", "empty"),
+            NumberError::NotANumber => Text::new(
+                "请输入数字，例如 1200 或 1,200.5",
+                "enter a number, like 1200 or 1,200.5",
+            ),
+            NumberError::AmbiguousComma => Text::new(
+                "逗号只能用作千位分隔符（如 1,200）；小数请用小数点（如 1.5）",
+                "a comma may only separate thousands (1,200); write decimals with a point (1.5)",
+            ),
+            NumberError::OutOfRange => Text::new("数字过大", "the number is too large"),
+        }
+    }
+}
+
+/// Whether `c` is a character that people paste without seeing it, or a space.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        )
+}
+
+/// The text with full-width forms folded to ASCII and invisible characters dropped: the form in
+/// which two cells that look the same compare equal. Used for numbers and for matching words.
+pub fn fold_width(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if invisible(c) => {}
+            '\u{FF01}'..='\u{FF5E}' => {
+                // Full-width ASCII (！ to ～) sits 0xFEE0 above its ASCII form.
+                s.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
+            }
+            '。' => s.push('.'),
+            '−' | '–' => s.push('-'),
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+/// Reads a number as people write it (see the module's rules).
+pub fn read_number(text: &str) -> Result<f64, NumberError> {
+    let folded = fold_width(text);
+    let s = folded
+        .strip_suffix("万元")
+        .or_else(|| folded.strip_suffix('万'))
+        .unwrap_or(&folded);
+    if s.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    if s.len() > 64 {
+        return Err(NumberError::OutOfRange);
+    }
+    let plain: String = if s.contains(',') {
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        let digits = int.trim_start_matches(['+', '-']);
+        let mut groups = digits.split(',');
+        let first = groups.next().unwrap_or("");
+        let grouped = !first.is_empty()
+            && first.len() <= 3
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        if !grouped {
+            return Err(
+                if s.bytes()
+                    .all(|b| b.is_ascii_digit() || b"+-.,".contains(&b))
+                {
+                    NumberError::AmbiguousComma
+                } else {
+                    NumberError::NotANumber
+                },
+            );
+        }
+        let mut out = int.replace(',', "");
+        if let Some(f) = frac {
+            out.push('.');
+            out.push_str(f);
+        }
+        out
+    } else {
+        s.to_owned()
+    };
+    match decimal(&plain) {
+        Some(f) if f.is_finite() && f.abs() <= 1e300 => Ok(f),
+        Some(_) => Err(NumberError::OutOfRange),
+        None => Err(NumberError::NotANumber),
+    }
+}
+
+/// Reads a decimal number as `str::parse::<f64>` does (`[+-]digits[.digits][e[+-]digits]`, with
+/// `5.` and `.5` allowed; `None` where it refuses), without linking core's `dec2flt` and its
+/// ~10 kB table of powers of five. Up to 15 significant digits and 10^±22 (every amount or count
+/// a person types) it is exact and correctly rounded, as `parse` is; beyond that it goes through
+/// `serde_json`'s number reader (what the core reads applicant JSON with).
+pub fn decimal(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let neg = match b.first() {
+        Some(b'-') => {
+            i = 1;
+            true
+        }
+        Some(b'+') => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let mut digits = String::new();
+    let (mut seen_digit, mut seen_dot, mut frac_digits) = (false, false, 0i64);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'0'..=b'9' => {
+                seen_digit = true;
+                if !(digits.is_empty() && c == b'0') {
+                    digits.push(c as char);
+                }
+                if seen_dot {
+                    frac_digits += 1;
+                }
+            }
+            b'.' if !seen_dot => seen_dot = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if !seen_digit {
+        return None;
+    }
+    let mut exp: i64 = 0;
+    if let Some(b'e' | b'E') = b.get(i) {
+        i += 1;
+        let exp_neg = match b.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let start = i;
+        while let Some(c @ b'0'..=b'9') = b.get(i) {
+            exp = (exp * 10 + i64::from(c - b'0')).min(1_000_000);
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        if exp_neg {
+            exp = -exp;
+        }
+    }
+    if i != b.len() {
+        return None;
+    }
+    let sign = if neg { -1.0 } else { 1.0 };
+    if digits.is_empty() {
+        return Some(sign * 0.0);
+    }
+    // Trailing zeros of the digits move into the exponent.
+    let kept = digits.trim_end_matches('0');
+    let exp10 = exp - frac_digits + (digits.len() - kept.len()) as i64;
+    if kept.len() <= 15 && exp10.abs() <= 22 {
+        // Clinger's fast path: an exact integer below 2^53 times or over an exact power of ten,
+        // one rounding.
+        let m = kept.parse::<u64>().ok()? as f64;
+        let mut p = 1.0;
+        for _ in 0..exp10.abs() {
+            p *= 10.0;
+        }
+        return Some(sign * if exp10 >= 0 { m * p } else { m / p });
+    }
+    let json = format!("{}{kept}e{exp10}", if neg { "-" } else { "" });
+    match serde_json::from_str::<serde_json::Value>(&json) {
+        Ok(v) => v.as_f64(),
+        // Out of range: `parse` gives ±infinity there.
+        Err(_) if exp10 > 0 => Some(sign * f64::INFINITY),
+        Err(_) => Some(sign * 0.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_people_type() {
+        assert_eq!(read_number("1,200.5"), Ok(1200.5));
+        assert_eq!(read_number("6,000"), Ok(6000.0));
+        assert_eq!(read_number(" １２００ "), Ok(1200.0));
+        assert_eq!(read_number("３，５００"), Ok(3500.0));
+        assert_eq!(read_number("3000万元"), Ok(3000.0));
+        assert_eq!(read_number("12。5"), Ok(12.5));
+        assert_eq!(read_number("-3"), Ok(-3.0));
+        assert_eq!(read_number("1e3"), Ok(1000.0));
+        assert_eq!(read_number("\u{200B}3500\u{200B}"), Ok(3500.0));
+        assert_eq!(read_number("1 200"), Ok(1200.0));
+        assert_eq!(read_number("1,5"), Err(NumberError::AmbiguousComma));
+        assert_eq!(read_number("1,5000"), Err(NumberError::AmbiguousComma));
+        assert_eq!(read_number(""), Err(NumberError::Empty));
+        assert_eq!(read_number("abc"), Err(NumberError::NotANumber));
+        assert_eq!(read_number("NaN"), Err(NumberError::NotANumber));
+        assert_eq!(read_number("inf"), Err(NumberError::NotANumber));
+        assert_eq!(read_number("1e400"), Err(NumberError::OutOfRange));
+    }
+
+    #[test]
+    fn decimal_reads_as_parse_does() {
+        // Up to 15 significant digits and 10^±22: bit for bit.
+        let exact = [
+            "0",
+            "-0",
+            "+0",
+            "1",
+            "+1",
+            "-3",
+            "1200.5",
+            "12.5",
+            "5.",
+            ".5",
+            "-.5",
+            "0.1",
+            "0.2",
+            "0.3",
+            "1666.67",
+            "1666.666666",
+            "00012.50",
+            "1e5",
+            "1E-3",
+            "2.5e+3",
+            "1.e2",
+            ".5e1",
+            "123456789012345",
+            "0.000001",
+            "3000",
+            "1e22",
+            "1e-22",
+            "0.0000000000000000000001",
+            "1000000000000000000000000",
+            "",
+            ".",
+            "-",
+            "+",
+            "e5",
+            "1e",
+            "1e+",
+            "1.2.3",
+            "--1",
+            "+-1",
+            "1-",
+            "1e5e5",
+            "1..2",
+            "abc",
+            "1,2",
+            "١",
+        ];
+        for c in exact {
+            let want = c.parse::<f64>().ok();
+            let got = decimal(c);
+            assert_eq!(
+                got.map(f64::to_bits),
+                want.map(f64::to_bits),
+                "{c:?}: {got:?} vs {want:?}"
+            );
+        }
+        // Beyond: the same to an ulp or two, the same infinities and zeros.
+        let beyond = [
+            "1234567890123456789",
+            "9007199254740993",
+            "1e23",
+            "1e-23",
+            "1e308",
+            "1e309",
+            "1e-400",
+            "1e400",
+            "-1e400",
+            "0.1000000000000000055511151231257827",
+        ];
+        for c in beyond {
+            let (want, got) = (c.parse::<f64>().unwrap(), decimal(c).unwrap());
+            assert!(
+                got == want || ((got - want) / want).abs() < 1e-15,
+                "{c:?}: {got:?} vs {want:?}"
+            );
+        }
+        // Every amount with up to 4 decimals a person could type in a small range.
+        for n in 0..200_000u32 {
+            let t = format!("{}.{:04}", n / 10_000, n % 10_000);
+            assert_eq!(decimal(&t), t.parse::<f64>().ok(), "{t}");
+        }
+    }
+}

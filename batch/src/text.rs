@@ -17,8 +17,10 @@ pub fn verdict(lang: Lang, v: Verdict) -> &'static str {
 }
 
 /// A due point in words, as a column header.
-pub fn due(lang: Lang, d: Due) -> &'static str {
-    tic_core::explain::due_short(d).get(lang)
+pub fn due(lang: Lang, d: Due) -> String {
+    tic_core::explain::due_short(tic_core::policy::current(), d)
+        .get(lang)
+        .to_owned()
 }
 
 /// A whole number with thousands separators: `10,000` (the core's grouping, as for money).

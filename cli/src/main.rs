@@ -23,8 +23,9 @@ struct Cli {
     /// Language of messages and tables (default: zh if $LANG starts with zh, else en).
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
-    /// Policy version to assess under (default: the current one).
-    #[arg(long, global = true, value_name = "ID")]
+    /// Policy version to assess under: a built-in id, or the path of a policy file (TOML, the
+    /// schema of the built-in one; checked before use). Default: the current built-in one.
+    #[arg(long, global = true, value_name = "ID|FILE")]
     policy: Option<String>,
     #[command(subcommand)]
     command: Command,

@@ -26,8 +26,8 @@ fn status_label(s: Status, lang: Lang) -> String {
     format!("{mark} {}", explain::status_name(s).get(lang))
 }
 
-fn due_label(d: Due, lang: Lang) -> &'static str {
-    explain::due_name(d).get(lang)
+fn due_label(policy: &Policy, d: Due, lang: Lang) -> String {
+    explain::due_name(policy, d).get(lang).to_owned()
 }
 
 fn limited_label(l: LimitedBy, lang: Lang) -> &'static str {
@@ -185,7 +185,7 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", due_label(*due, lang));
+        let _ = writeln!(out, "\n{}", due_label(a.policy, *due, lang));
         let mut rows = vec![if zh {
             ["状态", "要求", "实际", "要求值", "差额", "条款"]
                 .map(String::from)
@@ -267,7 +267,15 @@ pub fn screen(policy: &Policy, results: &[ResultRow], lang: Lang) -> String {
             "行",
             "结论",
             "补助合计",
-            "差距 申报/2年/5年/验收",
+            format!(
+                "差距 {}",
+                Due::ALL
+                    .iter()
+                    .map(|d| explain::due_short(policy, *d).zh)
+                    .collect::<Vec<_>>()
+                    .join("/")
+            )
+            .as_str(),
             "名称",
             "区县",
         ]
@@ -278,7 +286,15 @@ pub fn screen(policy: &Policy, results: &[ResultRow], lang: Lang) -> String {
             "row",
             "verdict",
             "subsidy",
-            "gaps app/y2/y5/acc",
+            format!(
+                "gaps {}",
+                Due::ALL
+                    .iter()
+                    .map(|d| d.id())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            )
+            .as_str(),
             "name",
             "district",
         ]

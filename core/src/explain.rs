@@ -37,23 +37,26 @@ pub const fn status_name(s: Status) -> Words {
     }
 }
 
-/// A due point in words, as a heading.
-pub const fn due_name(d: Due) -> Words {
-    match d {
-        Due::Application => w("申报前", "Before applying"),
-        Due::Year2 => w("批复创建后2年内", "Within 2 years of approval"),
-        Due::Year5 => w("批复创建后5年内", "Within 5 years of approval"),
-        Due::Acceptance => w("建设期满验收时", "At acceptance, when construction ends"),
+/// A due point in words, as a heading: `批复创建后2年内`, with the year from the policy's horizons.
+pub fn due_name(policy: &Policy, d: Due) -> Text {
+    match (d, policy.due_year(d)) {
+        (Due::Application, _) | (_, None) => Text::new("申报前", "Before applying"),
+        (Due::Acceptance, _) => {
+            Text::new("建设期满验收时", "At acceptance, when construction ends")
+        }
+        (_, Some(y)) => Text::new(
+            format!("批复创建后{y}年内"),
+            format!("Within {y} years of approval"),
+        ),
     }
 }
 
-/// A due point in few words, for table columns.
-pub const fn due_short(d: Due) -> Words {
-    match d {
-        Due::Application => w("申报前", "Before applying"),
-        Due::Year2 => w("2年内", "By year 2"),
-        Due::Year5 => w("5年内", "By year 5"),
-        Due::Acceptance => w("验收时", "At acceptance"),
+/// A due point in few words, for table columns: `2年内`, `By year 2`.
+pub fn due_short(policy: &Policy, d: Due) -> Text {
+    match (d, policy.due_year(d)) {
+        (Due::Application, _) | (_, None) => Text::new("申报前", "Before applying"),
+        (Due::Acceptance, _) => Text::new("验收时", "At acceptance"),
+        (_, Some(y)) => Text::new(format!("{y}年内"), format!("By year {y}")),
     }
 }
 

@@ -311,6 +311,9 @@ impl PolicyFile {
             }
         }
         for (key, p) in &self.parameters {
+            if REQUIRED_PARAMETERS.iter().any(|(k, ..)| k == key) {
+                continue; // checked against its own range below
+            }
             let max = match p.unit {
                 Unit::Wan => MAX_WAN,
                 Unit::Percent => 100.0,

@@ -187,7 +187,7 @@ fn stream<W: Write + ?Sized>(
         StreamFormat::Json(_) => out.write_all(b"[")?,
         StreamFormat::Csv => {
             let mut w = csv::Writer::from_writer(BOM.as_bytes().to_vec());
-            write_csv_header(&mut w, years, lang)?;
+            write_csv_header(&mut w, policy, lang)?;
             out.write_all(&w.into_inner().map_err(|e| e.into_error())?)?;
         }
     }

@@ -36,7 +36,8 @@ pub enum OutCell {
 /// The results' column headers, for `years` subsidised years, in `lang`: row, name, district,
 /// verdict, total subsidy, per year amount and limited_by, gaps / unknowns per due point, the
 /// ids of the gaps and of the unknowns, the error.
-pub fn result_header(years: usize, lang: Lang) -> Vec<String> {
+pub fn result_header(policy: &Policy, lang: Lang) -> Vec<String> {
+    let years = policy.funding.years;
     let zh = lang == Lang::Zh;
     let pick = |z: &str, e: &str| if zh { z.to_owned() } else { e.to_owned() };
     let mut h = vec![
@@ -58,12 +59,9 @@ pub fn result_header(years: usize, lang: Lang) -> Vec<String> {
             format!("year{n}_limited_by")
         });
     }
-    for (z, e) in [
-        ("申报时", "application"),
-        ("第2年", "year2"),
-        ("第5年", "year5"),
-        ("验收时", "acceptance"),
-    ] {
+    for d in tic_core::vocab::Due::ALL {
+        let z = tic_core::explain::due_short(policy, *d).zh;
+        let e = d.id();
         h.push(if zh {
             format!("{z}差距项数")
         } else {
@@ -160,7 +158,7 @@ pub fn results_csv(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<Ve
     let mut out = Vec::with_capacity(rows.len() * 200 + 512);
     out.extend_from_slice(BOM.as_bytes());
     let mut w = csv::Writer::from_writer(out);
-    write_csv_header(&mut w, years, lang).map_err(csv_error)?;
+    write_csv_header(&mut w, policy, lang).map_err(csv_error)?;
     let mut num = String::new();
     for r in rows {
         write_csv_row(&mut w, r, years, lang, &mut num).map_err(csv_error)?;
@@ -171,11 +169,11 @@ pub fn results_csv(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<Ve
 /// Writes the results' header (see [`result_header`]), neutralised.
 pub(crate) fn write_csv_header<W: std::io::Write>(
     w: &mut csv::Writer<W>,
-    years: usize,
+    policy: &Policy,
     lang: Lang,
 ) -> csv::Result<()> {
     w.write_record(
-        result_header(years, lang)
+        result_header(policy, lang)
             .iter()
             .map(|h| neutralise(h).into_owned()),
     )
@@ -255,7 +253,7 @@ pub fn results_xlsx(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<V
             "results"
         })
         .map_err(xlsx_error)?;
-    let header: Vec<OutCell> = result_header(years, lang)
+    let header: Vec<OutCell> = result_header(policy, lang)
         .into_iter()
         .map(OutCell::Text)
         .collect();
@@ -381,7 +379,9 @@ mod tests {
 
     #[test]
     fn english_header_matches_the_constant() {
-        assert_eq!(result_header(3, Lang::En), RESULT_COLUMNS);
-        assert_eq!(result_header(3, Lang::Zh).len(), RESULT_COLUMNS.len());
+        let p = tic_core::policy::current();
+        assert_eq!(p.funding.years, 3);
+        assert_eq!(result_header(p, Lang::En), RESULT_COLUMNS);
+        assert_eq!(result_header(p, Lang::Zh).len(), RESULT_COLUMNS.len());
     }
 }

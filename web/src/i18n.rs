@@ -128,26 +128,41 @@ pub const INVEST_CAPACITY: Tr = Tr(
     "创新能力建设投入（资金支持的计算基数）",
     "Capacity-building investment (the subsidy base)",
 );
-/// Hint of capacity investment.
-pub const HINT_CAPACITY: Tr = Tr(
-    "前三年每年的创新能力建设投入。不填则按前三年总投入计算。",
-    "Capacity-building investment in each of years 1–3. If left empty, the total investment of those years is used.",
-);
-/// Hint of the team section.
-pub const HINT_TEAM: Tr = Tr(
-    "批复创建后第2年和第5年计划（或已有）的人数和团队数。",
-    "Planned (or actual) numbers at year 2 and year 5 after approval.",
-);
+/// Hint of capacity investment (the subsidised years from the policy; the fallback is the
+/// tool's assumption, and says so).
+pub fn hint_capacity(lang: Lang) -> String {
+    let n = tic_core::policy::current().funding.years;
+    pick(
+        lang,
+        format!("资金支持年度（前{n}年）每年的创新能力建设投入。不填时，本工具假设以当年总投入作为计算基数（指引未作此规定）。"),
+        format!("Capacity-building investment in each subsidised year (years 1–{n}). If left empty, the tool assumes the year's total investment as the base (the guideline does not say so)."),
+    )
+}
+/// Hint of the team section (the horizons from the policy).
+pub fn hint_team(lang: Lang) -> String {
+    let p = tic_core::policy::current();
+    let (a, b) = (p.first_horizon, p.second_horizon);
+    pick(
+        lang,
+        format!("批复创建后第{a}年和第{b}年计划（或已有）的人数和团队数。"),
+        format!("Planned (or actual) numbers at year {a} and year {b} after approval."),
+    )
+}
 /// Hint of the ecosystem section.
 pub const HINT_ECO: Tr = Tr(
     "建设期满时的计划数（累计）。",
     "Planned figures at the end of construction (cumulative).",
 );
-/// Hint of the indicators section.
-pub const HINT_IND: Tr = Tr(
-    "指引附件1共10项一级指标、42项二级指标。已由上方信息得出的指标自动显示，无需自评；其余请按实际情况自评。指引未规定权重，结果只统计项数。",
-    "Annex 1 has 10 first-level and 42 second-level indicators. Those your answers above already decide are shown as derived; rate the others yourself. The guideline gives no weights, so only counts are shown.",
-);
+/// Hint of the indicators section (the counts from the policy data).
+pub fn hint_ind(lang: Lang) -> String {
+    let p = tic_core::policy::current();
+    let (g, i) = (p.indicator_groups.len(), p.indicators.len());
+    pick(
+        lang,
+        format!("指引附件1共{g}项一级指标、{i}项二级指标。已由上方信息得出的指标自动显示，无需自评；其余请按实际情况自评。指引未规定权重，结果只统计项数。"),
+        format!("Annex 1 has {g} first-level and {i} second-level indicators. Those your answers above already decide are shown as derived; rate the others yourself. The guideline gives no weights, so only counts are shown."),
+    )
+}
 /// Marker of a derived indicator.
 pub const DERIVED: Tr = Tr("由上方填写的信息得出", "Derived from your answers above");
 /// Marker of a derivable indicator not yet derived.
@@ -246,11 +261,15 @@ pub const WHOLE_FILE: Tr = Tr("整个文件", "whole file");
 
 /// Verdict section heading.
 pub const VERDICT: Tr = Tr("申报条件", "Eligibility");
-/// Funding heading.
-pub const FUNDING: Tr = Tr(
-    "市级资金支持估算（三（四））",
-    "Municipal subsidy estimate (三（四）)",
-);
+/// Funding heading, with the clause of the funding terms.
+pub fn funding_heading(lang: Lang) -> String {
+    let c = &tic_core::policy::current().funding.clause;
+    pick(
+        lang,
+        format!("市级资金支持估算（最高额，{c}）"),
+        format!("Municipal subsidy estimate (up to, {c})"),
+    )
+}
 /// Funding note.
 pub const FUNDING_NOTE: Tr = Tr(
     "无论是否符合申报条件均按获批创建计算，仅为估算。",
@@ -375,8 +394,10 @@ pub fn status(s: Status) -> Tr {
 }
 
 /// Heading of a due point.
-pub fn due(d: Due) -> Tr {
-    tr(tic_core::explain::due_name(d))
+pub fn due(d: Due, lang: Lang) -> String {
+    tic_core::explain::due_name(tic_core::policy::current(), d)
+        .get(lang)
+        .to_owned()
 }
 
 fn tr(w: tic_core::Words) -> Tr {
@@ -499,7 +520,7 @@ pub fn field(path: &str) -> Option<(Tr, Option<Tr>)> {
         "fields.clusters" => f(Tr("重点优势产业集群", "Priority industry clusters"), None),
         "fields.carbon_neutral" => f(Tr("是否属于碳达峰碳中和技术领域", "Is it carbon-peak / carbon-neutral technology?"), None),
         "organization.legal_status" => f(Tr("法人形式", "Legal form"), Some(Tr("原则上应为独立法人；暂不具备条件的，先行实现人、物相对独立、财务单独核算，建设期内完成向独立法人过渡。", "In principle an independent legal entity; until then, separately managed with separate accounts, becoming a legal entity during construction."))),
-        "organization.bases" => f(Tr("核心以外的基地数量", "Bases beyond the core"), Some(Tr("“强核心、多基地”：要求建设期满时不少于2个。", "“Strong core, several bases”: at least 2 by acceptance."))),
+        "organization.bases" => f(Tr("核心以外的基地数量", "Bases beyond the core"), Some(Tr("“强核心、多基地”：按建设期满验收时计。", "“Strong core, several bases”: counted at acceptance."))),
         "organization.board" => f(Tr("已设立理事会（董事会）", "Board (理事会/董事会) in place"), None),
         "organization.director" => f(Tr("已聘任中心主任（总经理）", "Director (中心主任/总经理) appointed"), None),
         "organization.chief_scientist" => f(Tr("已聘任首席科学家", "Chief scientist appointed"), None),
@@ -521,6 +542,7 @@ pub fn threshold_hint(path: &str, lang: Lang) -> Option<String> {
     let id = match path.split_once('.') {
         Some(("team", f)) => format!("team.{f}"),
         Some(("ecosystem", f)) => format!("eco.{f}"),
+        Some(("organization", "bases")) => "org.bases".to_owned(),
         _ => return None,
     };
     let policy = tic_core::policy::current();

@@ -117,7 +117,7 @@ pub fn FundingChart(p: &FundingProps) -> Html {
     let left = f.total_cap.minus(f.total);
     html! {
         <section id="funding" class="result-block" aria-labelledby="funding-h">
-            <h3 class="result-block__title" id="funding-h">{i18n::FUNDING.get(l)}</h3>
+            <h3 class="result-block__title" id="funding-h">{i18n::funding_heading(l)}</h3>
             <p class="hint">{i18n::FUNDING_NOTE.get(l)}</p>
             <p id="funding-total" class="funding-total" data-wan={wan_attr(f.total)}>
                 <span class="funding-total__label">{i18n::TOTAL.get(l)}</span>
@@ -136,7 +136,7 @@ pub fn FundingChart(p: &FundingProps) -> Html {
                 <li><span class="swatch swatch--cap"></span>{i18n::LEGEND_CAP.get(l)}</li>
             </ul>
             <table class="table funding-table">
-                <caption class="visually-hidden">{i18n::FUNDING.get(l)}</caption>
+                <caption class="visually-hidden">{i18n::funding_heading(l)}</caption>
                 <thead><tr>
                     <th scope="col">{i18n::YEAR.get(l)}</th>
                     <th scope="col" class="num">{i18n::BASE.get(l)}</th>

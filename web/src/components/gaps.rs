@@ -113,7 +113,7 @@ pub fn Gaps(p: &GapsProps) -> Html {
         if items.is_empty() {
             return None;
         }
-        let title = html! { <h4 class="due-group__title">{i18n::due(*d).get(l)}<span class="count">{items.len()}</span></h4> };
+        let title = html! { <h4 class="due-group__title">{i18n::due(*d, l)}<span class="count">{items.len()}</span></h4> };
         let list = html! { <ul class="req-list">{ for items.iter().map(|o| item(o, &p.applicant, l)) }</ul> };
         Some(if p.compact {
             html! { <details class="due-group fold" data-due={d.id()}><summary>{title}</summary>{list}</details> }

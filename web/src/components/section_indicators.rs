@@ -73,7 +73,7 @@ pub fn SectionIndicators(p: &SectionIndicatorsProps) -> Html {
     });
     let body = html! {
         <>
-            <p class="body">{c.t(i18n::HINT_IND)}</p>
+            <p class="body">{i18n::hint_ind(c.lang)}</p>
             { for groups }
         </>
     };

@@ -42,7 +42,7 @@ pub fn SectionInvest(p: &SectionInvestProps) -> Html {
             </fieldset>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">{c.t(i18n::INVEST_CAPACITY)}</legend>
-                <div class="hint">{c.t(i18n::HINT_CAPACITY)}</div>
+                <div class="hint">{i18n::hint_capacity(c.lang)}</div>
                 { years(cap, cap_years) }
             </fieldset>
         </>

@@ -6,6 +6,7 @@ use super::{section, yes_no, FormCtx};
 use crate::i18n;
 use tic_core::vocab::LegalStatus;
 use yew::prelude::*;
+use yew::AttrValue;
 
 /// Properties of [`SectionOrg`].
 #[derive(Properties, PartialEq)]
@@ -25,6 +26,14 @@ pub fn SectionOrg(p: &SectionOrgProps) -> Html {
         .collect();
     let (ls_l, ls_h) = c.label("organization.legal_status");
     let (b_l, b_h) = c.label("organization.bases");
+    // The minimum comes from the policy data, not from the label's words.
+    let b_h = match (
+        b_h,
+        crate::i18n::threshold_hint("organization.bases", c.lang),
+    ) {
+        (Some(h), Some(t)) => Some(AttrValue::from(format!("{h} {t}"))),
+        (h, t) => h.or(t.map(AttrValue::from)),
+    };
     let flag = |path: &'static str| {
         let (label, _) = c.label(path);
         html! {

@@ -34,7 +34,7 @@ pub fn SectionTeam(p: &SectionTeamProps) -> Html {
     let c = &p.ctx;
     let body = html! {
         <>
-            <p class="body">{c.t(i18n::HINT_TEAM)}</p>
+            <p class="body">{i18n::hint_team(c.lang)}</p>
             { counts(c, &["team.staff_year2", "team.teams_year2", "team.staff_year5", "team.teams_year5"]) }
         </>
     };

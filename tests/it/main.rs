@@ -16,6 +16,7 @@
 mod cases;
 mod cli;
 mod policy;
+mod policy_file;
 mod progress_cases;
 mod properties;
 mod screen;

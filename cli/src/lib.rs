@@ -315,8 +315,8 @@ enum Tracked {
     Many(Vec<tic_tabular::PortfolioItem>, bool),
 }
 
-/// One element of a portfolio's JSON output (the elements live only while the output is
-/// written: the size of the report variant does not matter).
+/// One element of a portfolio's JSON output (one lives at a time, while it is written: the
+/// size of the report variant does not matter).
 #[derive(serde::Serialize)]
 #[allow(clippy::large_enum_variant)]
 #[serde(untagged)]
@@ -436,6 +436,15 @@ fn read_tracked(
             Lang::En => "(document): the file is not UTF-8 text".to_owned(),
         }]));
     };
+    // A portfolio: its elements' text, each parsed only when its turn comes.
+    if text.trim_start().starts_with('[') {
+        if let Ok(items) = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text) {
+            return Ok(Tracked::Many(
+                tic_tabular::portfolio_from_json_text(policy, &items),
+                false,
+            ));
+        }
+    }
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         // The core reports the syntax error with its line and column.
@@ -457,6 +466,39 @@ fn read_tracked(
     }
 }
 
+/// A portfolio's JSON array, each element tracked and reported when its turn comes (so that
+/// the reports are never held all at once, only the text written).
+struct Reports<'a> {
+    policy: &'a Policy,
+    items: &'a [tic_tabular::PortfolioItem],
+    lang: Lang,
+}
+
+impl serde::Serialize for Reports<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.items.len()))?;
+        for i in self.items {
+            match &i.outcome {
+                Ok(p) => {
+                    let t = tic_core::track(self.policy, p);
+                    seq.serialize_element(&PortfolioOut::Report {
+                        row: i.row,
+                        report: tic_core::track_report(&t, p, Detail::Full),
+                    })?;
+                }
+                Err(e) => seq.serialize_element(&PortfolioOut::Error {
+                    row: i.row,
+                    name: i.name.as_deref(),
+                    district: i.district.as_deref(),
+                    error: e.out(self.lang),
+                })?,
+            }
+        }
+        seq.end()
+    }
+}
+
 fn portfolio_bytes(
     policy: &Policy,
     items: &[tic_tabular::PortfolioItem],
@@ -465,29 +507,12 @@ fn portfolio_bytes(
 ) -> Result<Vec<u8>, tic_tabular::FileError> {
     match format {
         TrackFormat::Json => {
-            type Tracked<'p, 'i> =
-                Result<(tic_core::Tracking<'p>, &'i tic_core::Progress), &'i tic_tabular::RowError>;
-            let trackings: Vec<Tracked<'_, '_>> = items
-                .iter()
-                .map(|i| i.outcome.as_ref().map(|p| (tic_core::track(policy, p), p)))
-                .collect();
-            let out: Vec<PortfolioOut<'_>> = items
-                .iter()
-                .zip(&trackings)
-                .map(|(i, t)| match t {
-                    Ok((t, p)) => PortfolioOut::Report {
-                        row: i.row,
-                        report: tic_core::track_report(t, p, Detail::Full),
-                    },
-                    Err(e) => PortfolioOut::Error {
-                        row: i.row,
-                        name: i.name.as_deref(),
-                        district: i.district.as_deref(),
-                        error: e.out(lang),
-                    },
-                })
-                .collect();
-            let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+            let all = Reports {
+                policy,
+                items,
+                lang,
+            };
+            let mut s = serde_json::to_string_pretty(&all).unwrap_or_default();
             s.push('\n');
             Ok(s.into_bytes())
         }

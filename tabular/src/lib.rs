@@ -26,8 +26,8 @@ pub mod screen;
 pub mod write;
 
 pub use progress::{
-    portfolio_from_json, progress_csv, progress_template_csv, progress_template_xlsx,
-    progress_xlsx, read_portfolio_table, PortfolioItem,
+    portfolio_from_json, portfolio_from_json_text, progress_csv, progress_template_csv,
+    progress_template_xlsx, progress_xlsx, read_portfolio_table, PortfolioItem,
 };
 pub use read::{detect, read, Batch, InputFormat, InputRow, Layout, Source};
 pub use screen::{

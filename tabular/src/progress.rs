@@ -130,28 +130,49 @@ pub fn portfolio_from_json(policy: &Policy, items: &[Value]) -> Vec<PortfolioIte
     items
         .iter()
         .enumerate()
-        .map(|(i, item)| {
-            let get = |k: &str| item.get(k).and_then(Value::as_str).map(str::to_owned);
-            let outcome = progress_from_value(policy, item).map_err(|errors| RowError {
-                row: i + 1,
-                problems: errors
-                    .into_iter()
-                    .map(|e| RowProblem {
-                        message: Text::new(e.message(Lang::Zh), e.message(Lang::En)),
-                        field: e.path,
-                        column: None,
-                        cell: None,
-                    })
-                    .collect(),
-            });
-            PortfolioItem {
-                row: i + 1,
-                name: get("name"),
-                district: get("district"),
-                outcome,
-            }
+        .map(|(i, item)| json_item(policy, i + 1, item))
+        .collect()
+}
+
+/// The records of a JSON array given as the text of its elements (whose syntax was checked
+/// with the whole array): each is parsed, checked and dropped in turn, so that the whole
+/// array's values are never held at once.
+pub fn portfolio_from_json_text(
+    policy: &Policy,
+    items: &[&serde_json::value::RawValue],
+) -> Vec<PortfolioItem> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            // Only a value nested deeper than the parser allows fails here: the core then
+            // reports the element as not an object.
+            let item: Value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
+            json_item(policy, i + 1, &item)
         })
         .collect()
+}
+
+fn json_item(policy: &Policy, position: usize, item: &Value) -> PortfolioItem {
+    let get = |k: &str| item.get(k).and_then(Value::as_str).map(str::to_owned);
+    let outcome = progress_from_value(policy, item).map_err(|errors| RowError {
+        row: position,
+        problems: errors
+            .into_iter()
+            .map(|e| RowProblem {
+                message: Text::new(e.message(Lang::Zh), e.message(Lang::En)),
+                field: e.path,
+                column: None,
+                cell: None,
+            })
+            .collect(),
+    });
+    PortfolioItem {
+        row: position,
+        name: get("name"),
+        district: get("district"),
+        outcome,
+    }
 }
 
 /// Reads a progress portfolio in the tabular layout (CSV or XLSX bytes; `format` as

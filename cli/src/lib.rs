@@ -65,18 +65,58 @@ pub fn choose_lang(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> 
     }
 }
 
-/// The policy named by `--policy`, or the current one.
+/// The policy named by `--policy`: a built-in id, or a policy file (TOML, the schema of
+/// `core/policy/*.toml`), which is checked as the build checks the built-in ones (every
+/// parameter present with its clause and in range; a missing or out-of-range one is refused
+/// with a message naming it). Without `--policy`, the current built-in one.
 pub fn choose_policy(id: Option<&str>, lang: Lang) -> Result<&'static Policy, Output> {
-    match id {
-        None => Ok(tic_core::policy::current()),
-        Some(id) => tic_core::policy::by_id(id).ok_or_else(|| {
-            let ids: Vec<&str> = tic_core::policy::ids().collect();
-            Output::unusable(vec![match lang {
-                Lang::Zh => format!("tic: 没有政策版本 \"{id}\"（可用：{}）", ids.join("、")),
-                Lang::En => format!("tic: no policy \"{id}\" (available: {})", ids.join(", ")),
-            }])
-        }),
+    let Some(id) = id else {
+        return Ok(tic_core::policy::current());
+    };
+    if let Some(p) = tic_core::policy::by_id(id) {
+        return Ok(p);
     }
+    let path = std::path::Path::new(id);
+    if path.is_file() || id.ends_with(".toml") {
+        return load_policy_file(path, lang).map(|p| &*Box::leak(Box::new(p)));
+    }
+    let ids: Vec<&str> = tic_core::policy::ids().collect();
+    Err(Output::unusable(vec![match lang {
+        Lang::Zh => format!(
+            "tic: 没有政策版本 \"{id}\"（可用：{}；或给出政策文件 .toml 的路径）",
+            ids.join("、")
+        ),
+        Lang::En => format!(
+            "tic: no policy \"{id}\" (available: {}; or give the path of a policy .toml file)",
+            ids.join(", ")
+        ),
+    }]))
+}
+
+/// Reads and checks a policy file (TOML).
+pub fn load_policy_file(path: &std::path::Path, lang: Lang) -> Result<Policy, Output> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Output::unusable(vec![match lang {
+            Lang::Zh => format!("tic: 无法读取政策文件 {shown}：{e}"),
+            Lang::En => format!("tic: cannot read the policy file {shown}: {e}"),
+        }])
+    })?;
+    let file: tic_core::schema::PolicyFile = toml::from_str(&text).map_err(|e| {
+        let e = e.to_string();
+        Output::unusable(vec![match lang {
+            Lang::Zh => format!("tic: 政策文件 {shown} 格式不对：{}", e.trim()),
+            Lang::En => format!("tic: the policy file {shown} is not valid: {}", e.trim()),
+        }])
+    })?;
+    Policy::from_file(file).map_err(|problems| {
+        let mut lines = vec![match lang {
+            Lang::Zh => format!("tic: 政策文件 {shown} 有以下问题："),
+            Lang::En => format!("tic: the policy file {shown} has these problems:"),
+        }];
+        lines.extend(problems.into_iter().map(|p| format!("  {p}")));
+        Output::unusable(lines)
+    })
 }
 
 /// Output format of `assess`.

@@ -25,6 +25,7 @@ pub mod explain;
 pub mod funding;
 pub mod indicators;
 pub mod input;
+pub mod link;
 pub mod money;
 pub mod number;
 pub mod policy;

@@ -4,8 +4,6 @@
 //! fails quietly instead of throwing.
 
 use crate::form::Form;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use gloo_storage::{LocalStorage, Storage};
 use std::collections::BTreeMap;
 use tic_core::Applicant;
@@ -78,14 +76,12 @@ pub fn restore() -> Option<Form> {
 
 /// Encodes applicant JSON for a link: base64url of the UTF-8, no padding.
 pub fn encode_link_data(json: &str) -> String {
-    URL_SAFE_NO_PAD.encode(json.as_bytes())
+    tic_core::link::encode(json)
 }
 
 /// Decodes the data of a link (padding tolerated). `None` if it is not base64url UTF-8.
 pub fn decode_link_data(data: &str) -> Option<String> {
-    let data = data.trim().trim_end_matches('=');
-    let bytes = URL_SAFE_NO_PAD.decode(data.as_bytes()).ok()?;
-    String::from_utf8(bytes).ok()
+    tic_core::link::decode(data)
 }
 
 /// The link's data in the current address, if it has one.

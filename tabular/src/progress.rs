@@ -494,24 +494,17 @@ fn centre_item(policy: &Policy, t: &RawTable, found: &Found, c: Centre<'_>) -> P
             origins.insert("district".into(), o);
         }
     }
+    let figure_pos: Vec<(YearField, usize)> = YearField::ALL
+        .iter()
+        .filter_map(|f| found.pos(&ProgressField::Figure(*f)).map(|(p, _)| (*f, p)))
+        .collect();
     let mut years = Vec::with_capacity(reported);
     for (i, entry) in by_year.iter().take(reported).enumerate() {
         let mut m = Map::new();
         if let Some((row, cells)) = entry {
-            if let Some(o) = origin(&ProgressField::Year, *row) {
-                origins.insert(format!("years[{i}]"), o);
-            }
-            for f in YearField::ALL {
-                let field = ProgressField::Figure(*f);
-                let Some((pos, _)) = found.pos(&field) else {
-                    continue;
-                };
-                let path = format!("years[{i}].{}", f.id());
-                let o = origin(&field, *row);
-                if let Some(o) = &o {
-                    origins.insert(path.clone(), o.clone());
-                }
-                let cell = cell_at(t, cells, pos);
+            // The cells of a year are located only when the core finds a problem (below).
+            for (f, pos) in &figure_pos {
+                let cell = cell_at(t, cells, *pos);
                 if cell.is_blank() {
                     continue;
                 }
@@ -519,7 +512,11 @@ fn centre_item(policy: &Policy, t: &RawTable, found: &Found, c: Centre<'_>) -> P
                     Ok(v) => {
                         m.insert(f.id().to_owned(), v);
                     }
-                    Err(msg) => problems.push(problem_at(o.as_ref(), &path, msg)),
+                    Err(msg) => problems.push(problem_at(
+                        origin(&ProgressField::Figure(*f), *row).as_ref(),
+                        &format!("years[{i}].{}", f.id()),
+                        msg,
+                    )),
                 }
             }
         }
@@ -595,13 +592,20 @@ fn centre_item(policy: &Policy, t: &RawTable, found: &Found, c: Centre<'_>) -> P
         core => {
             if let Err(errors) = core {
                 for e in errors {
-                    let o = origins.get(&e.path).or_else(|| {
-                        // `years[1]` for a problem of the whole year entry.
-                        let base = e.path.split('.').next().unwrap_or("");
-                        origins.get(base)
+                    let o = origins.get(&e.path).cloned().or_else(|| {
+                        // `years[1].staff`: that year's row, that figure's column; `years[1]`
+                        // (the whole entry): the row's year cell.
+                        let rest = e.path.strip_prefix("years[")?;
+                        let (i, rest) = rest.split_once(']')?;
+                        let (row, _) = by_year.get(i.parse::<usize>().ok()?)?.as_ref()?;
+                        let field = match rest.strip_prefix('.') {
+                            Some(id) => ProgressField::Figure(YearField::from_id(id)?),
+                            None => ProgressField::Year,
+                        };
+                        origin(&field, *row)
                     });
                     problems.push(problem_at(
-                        o,
+                        o.as_ref(),
                         &e.path,
                         Text::new(e.message(Lang::Zh), e.message(Lang::En)),
                     ));

@@ -5,13 +5,24 @@ use crate::columns::{
     column_for_header, column_letter, identifier, is_ignored_header, Kind, Vocab, COLUMNS,
 };
 use crate::{FileError, RowProblem};
-use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
-use std::io::Cursor;
 use tic_core::policy::Policy;
 use tic_core::text::Text;
+
+mod csv;
+mod json;
+mod xlsx;
+
+pub(crate) use self::csv::csv_table;
+use self::csv::open_csv;
+pub use self::csv::{decode_text, read_csv};
+pub use self::json::read_json;
+use self::json::{json_items, json_row};
+use self::xlsx::open_xlsx;
+pub use self::xlsx::read_xlsx;
+pub(crate) use self::xlsx::xlsx_table;
 
 /// The kind of a batch file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,25 +127,6 @@ pub fn read(policy: &Policy, bytes: &[u8], file_name: Option<&str>) -> Result<Ba
     Ok(Source::open(bytes, file_name)?.into_batch(policy))
 }
 
-/// Reads a JSON array of applicants.
-pub fn read_json(bytes: &[u8]) -> Result<Batch, FileError> {
-    // A JSON row needs no policy to become a value.
-    let items = json_items(bytes)?;
-    let rows = items
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| json_row(i + 1, raw))
-        .collect();
-    Ok(Batch {
-        format: InputFormat::Json,
-        rows,
-        layout: None,
-    })
-}
-
-/// A batch file checked as a whole (syntax, encoding, header: everything that makes a file
-/// unreadable) whose rows become contract values one at a time, when asked for
-/// ([`Source::row`]). `tic screen` streams from it, so that it never holds every row's value at
 /// once and can build the rows' values in parallel; [`read`] turns it into a [`Batch`].
 #[derive(Debug)]
 pub struct Source<'a> {
@@ -150,7 +142,7 @@ enum Items<'a> {
     /// The elements of a JSON array, as their text (the whole file's syntax is checked).
     Json(Vec<&'a RawValue>),
     /// The non-blank rows of a CSV file: spreadsheet row, fields.
-    Csv(Vec<(usize, csv::StringRecord)>),
+    Csv(Vec<(usize, ::csv::StringRecord)>),
     /// The non-blank rows of a spreadsheet: spreadsheet row, cells.
     Cells(Vec<(usize, Vec<Cell>)>),
 }
@@ -242,90 +234,6 @@ impl<'a> Source<'a> {
     }
 }
 
-/// The elements of a JSON array of applicants, as text; the whole file's syntax is checked.
-fn json_items(bytes: &[u8]) -> Result<Vec<&RawValue>, FileError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let syntax = |e: serde_json::Error| {
-        FileError::new(
-            format!("不是有效的 JSON（第{}行第{}列）：{e}", e.line(), e.column()),
-            format!(
-                "not valid JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ),
-        )
-    };
-    match serde_json::from_slice::<Vec<&RawValue>>(body) {
-        Ok(items) => Ok(items),
-        // A type error can only be the whole document's: valid JSON that is not an array, or
-        // broken JSON that does not start like one (which the syntax check tells).
-        Err(e) if e.is_data() => match serde_json::from_slice::<IgnoredAny>(body) {
-            Err(e) => Err(syntax(e)),
-            Ok(_) => Err(FileError::new(
-                "批量文件应为申请单位的 JSON 列表 […]（单个申请请用 tic assess）",
-                "a batch must be a JSON array of applicants […] (use tic assess for one applicant)",
-            )),
-        },
-        Err(e) => Err(syntax(e)),
-    }
-}
-
-/// One element of a JSON array as a row. Its syntax was checked with the whole file; only a
-/// value nested deeper than the parser allows can fail here, and that is the row's problem.
-fn json_row(row: usize, raw: &RawValue) -> InputRow {
-    match serde_json::from_str::<Value>(raw.get()) {
-        Ok(value) => InputRow {
-            row,
-            value,
-            problems: Vec::new(),
-        },
-        Err(e) => InputRow {
-            row,
-            value: Value::Null,
-            problems: vec![RowProblem {
-                field: String::new(),
-                column: None,
-                cell: None,
-                message: Text::new(format!("无法读取：{e}"), format!("cannot be read: {e}")),
-            }],
-        },
-    }
-}
-
-/// Text of a CSV file: UTF-8 (BOM or not), UTF-16 with a BOM, or GBK/GB18030 (what Excel on a
-/// Chinese Windows saves). Anything else is refused with a clear message.
-pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) =
-            enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
-        if !had_errors {
-            return Ok(text.into_owned());
-        }
-        return Err(FileError::new(
-            format!(
-                "文件以 {} 的 BOM 开头，但内容不是有效的 {}",
-                enc.name(),
-                enc.name()
-            ),
-            format!(
-                "the file starts with a {} BOM but is not valid {}",
-                enc.name(),
-                enc.name()
-            ),
-        ));
-    }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(s.to_owned());
-    }
-    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(s) => Ok(s.into_owned()),
-        None => Err(FileError::new(
-            "无法识别文件编码：CSV 须为 UTF-8（可带 BOM）、带 BOM 的 UTF-16 或 GBK/GB18030 编码",
-            "cannot read the text: a CSV must be UTF-8 (with or without BOM), UTF-16 with a BOM, or GBK/GB18030",
-        )),
-    }
-}
-
 /// A cell as read from a file.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -410,23 +318,6 @@ fn format_number(f: f64) -> String {
     }
 }
 
-/// Reads CSV bytes (see [`decode_text`] for encodings). The separator is `,`, or tab / `;`
-/// when the header line has no comma but those.
-pub fn read_csv(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
-    Ok(open_csv(bytes)?.into_batch(policy))
-}
-
-fn open_csv(bytes: &[u8]) -> Result<Source<'static>, FileError> {
-    let (header, body) = csv_records(bytes)?;
-    let (layout, positions) = layout_of(&header, 0)?;
-    Ok(Source {
-        format: InputFormat::Csv,
-        layout: Some(layout),
-        positions,
-        items: Items::Csv(body),
-    })
-}
-
 /// A table read whole: its header cells, the file column of the first of them, and its
 /// non-blank rows (spreadsheet row, cells).
 #[derive(Debug)]
@@ -434,156 +325,6 @@ pub(crate) struct RawTable {
     pub(crate) header: Vec<Cell>,
     pub(crate) col0: usize,
     pub(crate) rows: Vec<(usize, Vec<Cell>)>,
-}
-
-/// A CSV file (see [`decode_text`]) as a [`RawTable`].
-pub(crate) fn csv_table(bytes: &[u8]) -> Result<RawTable, FileError> {
-    let (header, body) = csv_records(bytes)?;
-    let rows = body
-        .into_iter()
-        .map(|(row, rec)| {
-            let cells = rec
-                .iter()
-                .map(|s| {
-                    if s.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(s.to_owned())
-                    }
-                })
-                .collect();
-            (row, cells)
-        })
-        .collect();
-    Ok(RawTable {
-        header,
-        col0: 0,
-        rows,
-    })
-}
-
-/// The header cells and the non-blank records (spreadsheet row, fields) of a CSV file.
-#[allow(clippy::type_complexity)]
-fn csv_records(bytes: &[u8]) -> Result<(Vec<Cell>, Vec<(usize, csv::StringRecord)>), FileError> {
-    let text = decode_text(bytes)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.contains(',') {
-        b','
-    } else if first.contains('\t') {
-        b'\t'
-    } else if first.contains(';') {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut header = Vec::new();
-    let mut body = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| {
-            FileError::new(
-                format!("CSV 第{}行无法读取：{e}", i + 1),
-                format!("CSV row {} cannot be read: {e}", i + 1),
-            )
-        })?;
-        if i == 0 {
-            header = rec
-                .iter()
-                .map(|s| {
-                    if s.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(s.to_owned())
-                    }
-                })
-                .collect();
-        } else if !rec.iter().all(|s| s.trim().is_empty()) {
-            body.push((i + 1, rec));
-        }
-    }
-    Ok((header, body))
-}
-
-/// Reads the first sheet of a spreadsheet (XLSX, XLS, XLSB, ODS). The first non-empty row is
-/// the header.
-pub fn read_xlsx(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
-    Ok(open_xlsx(bytes)?.into_batch(policy))
-}
-
-fn open_xlsx(bytes: &[u8]) -> Result<Source<'static>, FileError> {
-    let t = xlsx_table(bytes)?;
-    let (layout, positions) = layout_of(&t.header, t.col0)?;
-    Ok(Source {
-        format: InputFormat::Xlsx,
-        layout: Some(layout),
-        positions,
-        items: Items::Cells(t.rows),
-    })
-}
-
-/// The first sheet of a spreadsheet as a [`RawTable`]: its first non-empty row is the header.
-pub(crate) fn xlsx_table(bytes: &[u8]) -> Result<RawTable, FileError> {
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        FileError::new(
-            format!("无法读取电子表格：{e}"),
-            format!("cannot read the spreadsheet: {e}"),
-        )
-    })?;
-    let range = match book.worksheet_range_at(0) {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => {
-            return Err(FileError::new(
-                format!("无法读取第一个工作表：{e}"),
-                format!("cannot read the first sheet: {e}"),
-            ))
-        }
-        None => {
-            return Err(FileError::new(
-                "电子表格没有工作表",
-                "the spreadsheet has no sheet",
-            ))
-        }
-    };
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let cell = |d: &Data| match d {
-        Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(d) => Cell::Other(format!("date {}", d.as_f64())),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Other(format!("date {s}")),
-        Data::Error(e) => Cell::Other(format!("#{e:?}")),
-    };
-    let mut rows = range.rows().enumerate();
-    let mut header = Vec::new();
-    for (_, r) in rows.by_ref() {
-        let cells: Vec<Cell> = r.iter().map(cell).collect();
-        if cells.iter().any(|c| !c.is_blank()) {
-            header = cells;
-            break;
-        }
-    }
-    let body = rows
-        .map(|(i, r)| {
-            (
-                row0 as usize + i + 1,
-                r.iter().map(cell).collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, cells)| !cells.iter().all(Cell::is_blank))
-        .collect();
-    Ok(RawTable {
-        header,
-        col0: col0 as usize,
-        rows: body,
-    })
 }
 
 /// A column present in a file.

@@ -637,3 +637,51 @@ fn a_json_portfolio_with_a_bad_record() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_csv_and_xlsx_columns_follow_the_policys_subsidy_years() {
+    let toml = include_str!("../../core/policy/ningbo-tic-2023-draft.toml");
+    let from = "[parameters.subsidy_years]\nvalue = 3";
+    assert!(toml.contains(from));
+    let policy = tmp("four-subsidy-years.toml");
+    std::fs::write(
+        &policy,
+        toml.replace(from, "[parameters.subsidy_years]\nvalue = 4"),
+    )
+    .unwrap();
+    let (_, record, _) = examples().remove(0);
+    let o = tic(&[
+        "--policy",
+        policy.to_str().unwrap(),
+        "track",
+        record.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = csv_rows(&o.stdout);
+    let outlooks: Vec<&String> = rows[0].iter().filter(|h| h.ends_with("_outlook")).collect();
+    assert_eq!(
+        outlooks,
+        [
+            "year1_outlook",
+            "year2_outlook",
+            "year3_outlook",
+            "year4_outlook"
+        ]
+    );
+    assert_eq!(rows[1].len(), rows[0].len());
+    let out = tmp("four-subsidy-years.xlsx");
+    let o = tic(&[
+        "--policy",
+        policy.to_str().unwrap(),
+        "track",
+        record.to_str().unwrap(),
+        "--format",
+        "xlsx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(xlsx_rows(&out)[0].contains(&"year4_entitled_wan".to_owned()));
+}

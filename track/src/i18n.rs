@@ -26,6 +26,11 @@ pub fn pick(lang: Lang, zh: String, en: String) -> String {
     }
 }
 
+/// Name of the service in the top bar.
+pub const SERVICE: Tr = Tr(
+    "宁波市技术创新中心 · 建设期跟踪",
+    "Ningbo Technology Innovation Centres · construction tracking",
+);
 /// Title of the view.
 pub const TITLE: Tr = Tr("建设期跟踪", "Construction-period tracking");
 /// The lead under the title.

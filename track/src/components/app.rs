@@ -287,11 +287,12 @@ pub fn App(props: &AppProps) -> Html {
         <div class="tic-app tic-track" lang={l.code()} ref={root}>
             <a class="skip-link" href="#trk-results" onclick={to_results}>{i18n::SKIP_TO_RESULTS.get(l)}</a>
             <header class="masthead masthead--track">
-                <div class="masthead__row">
-                    <h1 class="masthead__title">{i18n::TITLE.get(l)}</h1>
+                <div class="masthead__bar">
+                    <span class="masthead__service">{i18n::SERVICE.get(l)}</span>
                     <button type="button" id="trk-lang" class="lang-toggle" lang={if l == Lang::Zh { "en" } else { "zh" }}
                         aria-label={i18n::LANG_SWITCH_LABEL.get(l)} onclick={onlang}>{i18n::LANG_SWITCH.get(l)}</button>
                 </div>
+                <h1 class="masthead__title">{i18n::TITLE.get(l)}</h1>
                 <p class="masthead__lead">{i18n::LEAD.get(l)}</p>
             </header>
             <div class="status" role="status" id="trk-status">

@@ -107,12 +107,12 @@ pub fn Milestones(p: &ResultProps) -> Html {
                     <span class="clause-tag">{m.requirement.clause.clone()}</span>
                     <span class="milestone__why">{milestone_explanation(m).get(l).to_owned()}</span>
                 </th>
-                <td>{i18n::year(m.due_year, l)}</td>
-                <td><strong class={classes!("tag", status_tag(m.status))}>{milestone_status_name(m.status).get(l)}</strong></td>
-                <td class="num">{m.actual.map(f).unwrap_or_else(dash)}</td>
-                <td class="num">{f(m.required)}<span class="milestone__source">{source.get(l)}</span></td>
-                <td class="num">{m.remaining.map(f).unwrap_or_else(dash)}</td>
-                <td class="num">{m.per_year_needed.map(f).unwrap_or_else(dash)}</td>
+                <td class="nowrap" data-label={i18n::DUE.get(l)}>{i18n::year(m.due_year, l)}</td>
+                <td data-label={i18n::STATUS.get(l)}><strong class={classes!("tag", status_tag(m.status))}>{milestone_status_name(m.status).get(l)}</strong></td>
+                <td class="num" data-label={i18n::ACTUAL.get(l)}>{m.actual.map(f).unwrap_or_else(dash)}</td>
+                <td class="num" data-label={i18n::REQUIRED.get(l)}>{f(m.required)}<span class="milestone__source">{source.get(l)}</span></td>
+                <td class="num" data-label={i18n::REMAINING.get(l)}>{m.remaining.map(f).unwrap_or_else(dash)}</td>
+                <td class="num" data-label={i18n::PER_YEAR.get(l)}>{m.per_year_needed.map(f).unwrap_or_else(dash)}</td>
             </tr>
         }
     });
@@ -120,7 +120,7 @@ pub fn Milestones(p: &ResultProps) -> Html {
         <section id="trk-milestones" class="result-block" aria-labelledby="trk-milestones-h">
             <h3 class="result-block__title" id="trk-milestones-h">{i18n::MILESTONES.get(l)}</h3>
             <div class="table-wrap" role="region" aria-labelledby="trk-milestones-h" tabindex="0">
-                <table class="table milestone-table">
+                <table class="table milestone-table cards">
                     <caption class="visually-hidden">{i18n::MILESTONES.get(l)}</caption>
                     <thead><tr>
                         <th scope="col">{i18n::MILESTONE.get(l)}</th>
@@ -159,7 +159,7 @@ pub fn Funding(p: &ResultProps) -> Html {
         <section id="trk-funding" class="result-block" aria-labelledby="trk-funding-h">
             <h3 class="result-block__title" id="trk-funding-h">{i18n::FUNDING.get(l)}<span class="clause-tag">{t.policy.funding.clause.clone()}</span></h3>
             <div class="table-wrap" role="region" aria-labelledby="trk-funding-h" tabindex="0">
-            <table class="table funding-table">
+            <table class="table funding-table cards">
                 <caption class="visually-hidden">{i18n::FUNDING.get(l)}</caption>
                 <thead><tr>
                     <th scope="col">{i18n::YEAR.get(l)}</th>
@@ -171,11 +171,11 @@ pub fn Funding(p: &ResultProps) -> Html {
                 <tbody>
                 { for f.years.iter().map(|y| html! {
                     <tr data-funding-year={y.year.to_string()} data-outlook={y.outlook.id()}>
-                        <th scope="row">{i18n::year(y.year, l)}</th>
-                        <td class="num">{y.base.map(m).unwrap_or_else(|| i18n::NOT_GIVEN.get(l).to_owned())}</td>
-                        <td class="num"><strong>{y.entitled.map(|e| m(e.amount)).unwrap_or_else(|| "—".to_owned())}</strong></td>
-                        <td>{y.entitled.map(|e| i18n::limited_by(e.limited_by, l)).unwrap_or("—")}</td>
-                        <td><span class={classes!("tag", format!("outlook--{}", y.outlook.id()))}>{outlook_name(y.outlook).get(l)}</span></td>
+                        <th scope="row" class="nowrap">{i18n::year(y.year, l)}</th>
+                        <td class="num" data-label={i18n::BASE.get(l)}>{y.base.map(m).unwrap_or_else(|| i18n::NOT_GIVEN.get(l).to_owned())}</td>
+                        <td class="num" data-label={i18n::ENTITLED.get(l)}><strong>{y.entitled.map(|e| m(e.amount)).unwrap_or_else(|| "—".to_owned())}</strong></td>
+                        <td data-label={i18n::DECIDED_BY.get(l)}>{y.entitled.map(|e| i18n::limited_by(e.limited_by, l)).unwrap_or("—")}</td>
+                        <td data-label={i18n::OUTLOOK.get(l)}><span class={classes!("tag", format!("outlook--{}", y.outlook.id()))}>{outlook_name(y.outlook).get(l)}</span></td>
                     </tr>
                 }) }
                 </tbody>

@@ -12,10 +12,11 @@ case "$(command -v wasm-opt)" in
 esac
 [ -f index.html ] || die "index.html is missing"
 
-# Each WebAssembly bundle: crate dir -> output dir under www/ (the batch view is a separate bundle,
-# so the single page stays small).
+# Each WebAssembly bundle: crate dir -> output dir under www/ (the batch view and the page's
+# construction-period tracking view are separate bundles, so the single page stays small).
 BUNDLES=("web:www/pkg")
 [ -f batch/Cargo.toml ] && BUNDLES+=("batch:www/batch-pkg")
+[ -f track/Cargo.toml ] && BUNDLES+=("track:www/track-pkg")
 for b in "${BUNDLES[@]}"; do
   crate="${b%%:*}" out="${b#*:}"
   say "wasm-pack build $crate (profile wasm-release) -> $out/"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints the raw and gzip -9 sizes of what the page downloads (the wasm module, its JS glue and
 snippets, the CSS and scripts index.html links) and their total, and checks the total against the budget in
-www/size-budget.json.
+www/size-budget.json. The construction-period tracking bundle (www/track-pkg/), which the page imports
+only when its tracking tab is opened, is reported and checked separately (`track_budget_gzip_bytes`).
 
 Usage: size-report.py [--check] [--json]
 --check: exit 1 when the gzipped total exceeds the budget (or the module is not built).
@@ -50,31 +51,56 @@ def files():
     return found
 
 
+TRACK_PKG = os.path.join(ROOT, "www", "track-pkg")
+
+
+def track_files():
+    """The tracking view's bundle and stylesheet: loaded when the page's tracking tab is first opened."""
+    found = [os.path.join(TRACK_PKG, "tic_track_web_bg.wasm"), os.path.join(TRACK_PKG, "tic_track_web.js")]
+    found += sorted(glob.glob(os.path.join(TRACK_PKG, "snippets", "**", "*.js"), recursive=True))
+    found.append(os.path.join(ROOT, "www", "track.css"))
+    return found
+
+
 def other_bundles():
     """The other wasm bundles (e.g. the batch view's), reported for information only."""
     return sorted(p for p in glob.glob(os.path.join(ROOT, "www", "*-pkg", "*"))
-                  if p.endswith((".wasm", ".js")))
+                  if p.endswith((".wasm", ".js")) and not p.startswith(TRACK_PKG + os.sep))
+
+
+def measure(paths):
+    """(rows, missing) for the paths: rows of (relative path, raw bytes, gzip -9 bytes)."""
+    rows, missing = [], []
+    for p in paths:
+        if os.path.exists(p):
+            rows.append((os.path.relpath(p, ROOT), os.path.getsize(p), gzip9(p)))
+        else:
+            missing.append(os.path.relpath(p, ROOT))
+    return rows, missing
 
 
 def main():
     check = "--check" in sys.argv
     as_json = "--json" in sys.argv
-    budget = None
+    budget = track_budget = None
     if os.path.exists(BUDGET_FILE):
         with open(BUDGET_FILE) as f:
-            budget = json.load(f).get("budget_gzip_bytes")
-    rows, missing = [], []
-    for p in files():
-        if os.path.exists(p):
-            rows.append((os.path.relpath(p, ROOT), os.path.getsize(p), gzip9(p)))
-        else:
-            missing.append(os.path.relpath(p, ROOT))
+            data = json.load(f)
+        budget = data.get("budget_gzip_bytes")
+        track_budget = data.get("track_budget_gzip_bytes")
+    rows, missing = measure(files())
     raw = sum(r[1] for r in rows)
     gz = sum(r[2] for r in rows)
+    trows, tmissing = measure(track_files()) if os.path.isdir(TRACK_PKG) else ([], [])
+    traw = sum(r[1] for r in trows)
+    tgz = sum(r[2] for r in trows)
     if as_json:
         print(json.dumps({"files": [{"path": p, "raw": r, "gzip9": g} for p, r, g in rows],
                           "total_raw": raw, "total_gzip9": gz, "budget_gzip_bytes": budget,
-                          "missing": missing}, indent=2))
+                          "missing": missing,
+                          "track": {"files": [{"path": p, "raw": r, "gzip9": g} for p, r, g in trows],
+                                    "total_raw": traw, "total_gzip9": tgz,
+                                    "budget_gzip_bytes": track_budget, "missing": tmissing}}, indent=2))
     else:
         print(f"{'file':<40} {'raw':>10} {'gzip -9':>10}")
         for p, r, g in rows:
@@ -85,6 +111,16 @@ def main():
                   f"{'within' if gz <= budget else 'OVER'} by {abs(budget - gz):,}")
         for m in missing:
             print(f"missing: {m}")
+        if trows or tmissing:
+            print("tracking view (www/track-pkg, loaded when its tab is opened; its own budget):")
+            for p, r, g in trows:
+                print(f"  {p:<38} {r:>10,} {g:>10,}")
+            print(f"  {'total':<38} {traw:>10,} {tgz:>10,}")
+            if track_budget is not None:
+                print(f"  budget (track_budget_gzip_bytes): {track_budget:,} bytes; "
+                      f"{'within' if tgz <= track_budget else 'OVER'} by {abs(track_budget - tgz):,}")
+            for m in tmissing:
+                print(f"  missing: {m}")
         others = [(os.path.relpath(p, ROOT), os.path.getsize(p), gzip9(p)) for p in other_bundles()]
         if others:
             print("other bundles (not in the page's budget):")
@@ -101,6 +137,16 @@ def main():
             print(f"size check: FAILED, {gz:,} gzipped bytes > budget {budget:,}", file=sys.stderr)
             return 1
         print(f"size check: ok, {gz:,} <= {budget:,} gzipped bytes")
+        if os.path.isdir(TRACK_PKG):
+            if tmissing:
+                print("size check: the tracking bundle is not built: " + ", ".join(tmissing), file=sys.stderr)
+                return 1
+            if track_budget is not None and tgz > track_budget:
+                print(f"size check: FAILED, tracking bundle {tgz:,} gzipped bytes > budget {track_budget:,}",
+                      file=sys.stderr)
+                return 1
+            if track_budget is not None:
+                print(f"size check: tracking bundle ok, {tgz:,} <= {track_budget:,} gzipped bytes")
     return 0
 
 

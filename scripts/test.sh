@@ -113,6 +113,7 @@ step "cargo clippy (native, all targets)" cargo clippy --workspace --all-targets
 # The WebAssembly crates (the page; the batch view when present), linted for their real target.
 WASM_PKGS=(-p tic-web)
 [ -f batch/Cargo.toml ] && WASM_PKGS+=(-p tic-batch)
+[ -f track/Cargo.toml ] && WASM_PKGS+=(-p tic-track-web)
 step "cargo clippy (wasm32: ${WASM_PKGS[*]})" cargo clippy "${WASM_PKGS[@]}" --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
 # `cargo test` already built target/debug/tic (cli's integration tests need it), from these sources;

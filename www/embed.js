@@ -5,7 +5,9 @@
 //
 // Each element gets an open Shadow DOM holding the app's stylesheet, the embed's reset and one app
 // (its own state: several widgets on a page are independent; ids are scoped to each shadow root).
-// Attributes: lang="zh|en" (default zh), mode="full|compact" (default full); both may change later.
+// Attributes: lang="zh|en" (default zh), mode="full|compact|track" (default full); both may change later.
+// mode="track" shows the construction-period tracking view instead (its own bundle, track-pkg/,
+// imported only then; initial record: data-record="{…}" in tic-progress/1; event tic-track:result).
 // Initial applicant (contract JSON): a data-applicant="{…}" attribute, or a child
 // <script type="application/json">{…}</script> (data, not script: allowed by a strict CSP).
 // Every widget fires `tic-assess:result` (bubbles, composed: it reaches the host page, retargeted
@@ -28,8 +30,21 @@ function ready() {
   return engine;
 }
 
+// The tracking view's bundle, loaded only when a widget has mode="track".
+let trackEngine;
+function trackReady() {
+  if (!trackEngine) {
+    trackEngine = import(new URL('track-pkg/tic_track_web.js', HERE).href).then(async (m) => {
+      await m.default({ module_or_path: new URL('track-pkg/tic_track_web_bg.wasm', HERE) });
+      return m;
+    });
+    trackEngine.catch(() => { trackEngine = undefined; });
+  }
+  return trackEngine;
+}
+
 const LANGS = ['zh', 'en'];
-const MODES = ['full', 'compact'];
+const MODES = ['full', 'compact', 'track'];
 const pick = (value, allowed) => (allowed.includes(value) ? value : allowed[0]);
 
 /** The host's initial applicant: data-applicant, else a child <script type="application/json">. */
@@ -79,6 +94,7 @@ export class TicAssess extends HTMLElement {
   set mode(v) { this.setAttribute('mode', v); }
 
   async #mount(applicant = initialApplicant(this)) {
+    if (this.mode === 'track') return this.#mountTrack();
     try {
       await ready();
     } catch (e) {
@@ -104,10 +120,59 @@ export class TicAssess extends HTMLElement {
     this.#mounting = null;
   }
 
+  /** The tracking view (mode="track"): nothing stored, the host page's address left alone. */
+  async #mountTrack() {
+    let m;
+    try {
+      m = await trackReady();
+    } catch (e) {
+      this.#fail(e);
+      this.#mounting = null;
+      return;
+    }
+    const css = new URL('track.css', HERE).href;
+    if (!this.shadowRoot.querySelector(`link[href="${css}"]`)) {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = css;
+      this.shadowRoot.querySelector('link:last-of-type').after(link);
+    }
+    const container = document.createElement('div');
+    container.className = 'tic-embed';
+    container.setAttribute('part', 'app');
+    this.#container?.remove();
+    this.shadowRoot.append(container);
+    this.#container = container;
+    this.#shown = { lang: this.lang, mode: 'track' };
+    container.dataset.mode = 'track';
+    const options = { lang: this.#shown.lang, storage: false, link: false };
+    const record = this.getAttribute('data-record');
+    if (record) options.record = record;
+    try {
+      this.#handle = m.mount_track(container, options) ?? null;
+    } catch (e) {
+      this.#fail(e);
+    }
+    this.#mounting = null;
+  }
+
   /** Applies a changed lang/mode: through the app's handle when it offers one, else by remounting. */
   #update() {
     const want = { lang: this.lang, mode: this.mode };
     if (want.lang === this.#shown.lang && want.mode === this.#shown.mode) return;
+    if (want.mode === 'track' || this.#shown.mode === 'track') {
+      // The tracking view and the self-assessment are different apps: a language change goes
+      // through the handle, a change of view mounts the other one.
+      if (want.mode === this.#shown.mode) {
+        this.#handle?.set_lang(want.lang);
+        this.#shown = want;
+        return;
+      }
+      try { this.#handle?.unmount(); } catch { /* detached anyway */ }
+      this.#handle = null;
+      this.#mounting = this.#mount(want.mode === 'track' ? undefined : initialApplicant(this));
+      return;
+    }
     const h = this.#handle;
     const setLang = h && (h.setLang || h.set_lang);
     const setMode = h && (h.setMode || h.set_mode);

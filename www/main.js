@@ -1,17 +1,97 @@
-// Starts the self-assessment app on index.html. No inline script (CSP), no network after load:
-// the module and its .wasm come from this site only.
+// Starts the self-assessment app on index.html, and the tab bar above it: the construction-period
+// tracking view is a separate bundle (track-pkg/), imported only when its tab is first opened, or
+// at load when the address carries a #progress= link. No inline script (CSP), no network after
+// load except that bundle, from this site only.
 import init, { mount } from './pkg/tic_web.js';
 
 const host = document.getElementById('tic-app');
-try {
-  await init();
-  const loading = document.getElementById('tic-loading');
-  if (loading) loading.remove();
-  mount(host, {});
-} catch (err) {
+const trackHost = document.getElementById('tic-track');
+const tabs = [...document.querySelectorAll('#tic-tabs [role="tab"]')];
+let page = null;   // the self-assessment's mount handle
+let tracking = null; // a promise of the tracking view's handle
+
+const pageLang = () => (document.documentElement.lang || '').startsWith('en') ? 'en' : 'zh';
+const plan = () => { try { return page?.applicant_json() ?? undefined; } catch { return undefined; } };
+
+function loadError(where, err) {
   const p = document.createElement('p');
   p.className = 'load-error';
   p.setAttribute('role', 'alert');
   p.textContent = '页面未能加载（需要支持 WebAssembly 的浏览器）。The page could not start (it needs a browser with WebAssembly). ' + String(err);
-  host.replaceChildren(p);
+  where.replaceChildren(p);
+}
+
+/** Adds a stylesheet to the document once; resolves when it is loaded (or failed: the view still works). */
+function stylesheet(href) {
+  if (document.querySelector(`link[href="${href}"]`)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = link.onerror = () => resolve();
+    document.head.append(link);
+  });
+}
+
+/** The tracking view, mounted on first use. */
+function openTracking() {
+  if (!tracking) {
+    const loading = document.createElement('p');
+    loading.className = 'loading';
+    loading.textContent = '正在加载… Loading…';
+    trackHost.replaceChildren(loading);
+    tracking = (async () => {
+      await stylesheet(new URL('track.css', import.meta.url).href);
+      const m = await import('./track-pkg/tic_track_web.js');
+      await m.default();
+      loading.remove();
+      return m.mount_track(trackHost, { lang: pageLang(), plan: plan() });
+    })();
+    tracking.catch((err) => { tracking = null; loadError(trackHost, err); });
+  }
+  return tracking.then((h) => { h.set_plan(plan()); return h; });
+}
+
+function select(tab, focus = false) {
+  for (const t of tabs) {
+    const on = t === tab;
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
+    document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
+  }
+  if (focus) tab.focus();
+  if (tab.id === 'tab-track') openTracking().catch(() => {});
+}
+
+for (const t of tabs) {
+  t.addEventListener('click', () => select(t));
+  t.addEventListener('keydown', (e) => {
+    const i = tabs.indexOf(t);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    select(tabs[(next + tabs.length) % tabs.length], true);
+  });
+}
+
+// The tabs' names follow the page's language (the self-assessment sets <html lang>).
+function relabel() {
+  const l = pageLang();
+  document.getElementById('tic-tabs').setAttribute('aria-label', l === 'en' ? 'Views' : '视图');
+  for (const t of tabs) t.textContent = t.dataset[l];
+}
+new MutationObserver(relabel).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+
+const wantsTracking = () => location.hash.startsWith('#progress=');
+window.addEventListener('hashchange', () => { if (wantsTracking()) select(tabs[1]); });
+if (wantsTracking()) select(tabs[1]);
+
+try {
+  await init();
+  const loading = document.getElementById('tic-loading');
+  if (loading) loading.remove();
+  page = mount(host, {});
+  relabel();
+} catch (err) {
+  loadError(host, err);
 }

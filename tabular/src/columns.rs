@@ -310,18 +310,21 @@ impl Column {
     }
 }
 
-/// Folds a header or a cell word for comparison: trims, drops spaces and a BOM, lower-cases
-/// ASCII, turns full-width brackets into ASCII ones and `_`/`-` between words into `.`-free form.
+/// Folds a header or a cell word for comparison: full-width forms folded to ASCII (`第３年`,
+/// `（`), spaces, line breaks and invisible characters (zero-width spaces, a BOM) dropped
+/// ([`tic_core::number::fold_width`]), lower-cased.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    tic_core::number::fold_width(s).to_lowercase()
 }
+
+/// The largest plausible amount per money column (万元, one year): above it the row gets a
+/// warning (「金额异常大，请确认单位为万元（而非元）」) and is still assessed. 1,000,000 万元 =
+/// 100亿元 in one year, far beyond any real centre: such a figure was almost surely entered in
+/// 元 under a 万元 header. A plausibility bound of the tool, not a policy number.
+pub const PLAUSIBLE_MAX: &[(&str, f64)] = &[
+    ("investment_wan", 1_000_000.0),
+    ("capacity_investment_wan", 1_000_000.0),
+];
 
 /// The column a header names: its English key (dots or underscores), its Chinese header, or the
 /// template's `中文（key）`. `None` for an unknown header.
@@ -454,6 +457,76 @@ pub fn identifier(policy: &Policy, v: Vocab, word: &str) -> Option<String> {
         .iter()
         .find(|(name, _)| fold(name) == f)
         .map(|(_, id)| (*id).to_owned())
+}
+
+/// Every allowed value of a vocabulary by its labels (Chinese, English), in order: the
+/// policy's names for its lists, else the first Chinese name of [`fixed_aliases`] and the
+/// identifier's words. What messages list instead of identifiers.
+pub fn labels(policy: &Policy, v: Vocab) -> Vec<(String, String)> {
+    if let Vocab::Field(list) = v {
+        return policy
+            .list(list)
+            .iter()
+            .map(|c| (c.name.zh.clone(), c.name.en.clone()))
+            .collect();
+    }
+    vocab_ids(v)
+        .into_iter()
+        .map(|id| {
+            let zh = chinese_name(policy, v, id).unwrap_or_else(|| id.to_owned());
+            (zh, id.replace('_', " "))
+        })
+        .collect()
+}
+
+/// The allowed value closest to an unknown word (a small edit distance over the folded
+/// names), as its labels (Chinese, English): 「是否指：省级企业技术中心？」.
+pub fn suggestion(policy: &Policy, v: Vocab, word: &str) -> Option<(String, String)> {
+    let f = fold(word);
+    let n = f.chars().count().max(1);
+    // Every accepted name with the identifier it names.
+    let mut names: Vec<(String, String)> = Vec::new();
+    if let Vocab::Field(list) = v {
+        for c in policy.list(list) {
+            for name in [&c.id, &c.name.zh, &c.name.en] {
+                names.push((fold(name), c.id.clone()));
+            }
+        }
+    } else {
+        for id in vocab_ids(v) {
+            names.push((fold(id), id.to_owned()));
+        }
+        for (name, id) in fixed_aliases(v) {
+            names.push((fold(name), (*id).to_owned()));
+        }
+    }
+    let (d, id) = names
+        .iter()
+        .map(|(name, id)| {
+            let d = crate::read::edit_distance(&f, name);
+            // A word contained in a name (or the reverse) is close too.
+            let d = if name.contains(f.as_str()) || f.contains(name.as_str()) {
+                d.min(n.abs_diff(name.chars().count()).max(1))
+            } else {
+                d
+            };
+            (d, id)
+        })
+        .min_by_key(|(d, _)| *d)?;
+    if d > (n / 3).max(1) {
+        return None;
+    }
+    labels(policy, v)
+        .into_iter()
+        .zip(match v {
+            Vocab::Field(list) => policy.list(list).iter().map(|c| c.id.clone()).collect(),
+            _ => vocab_ids(v)
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>(),
+        })
+        .find(|(_, i)| i == id)
+        .map(|(l, _)| l)
 }
 
 /// The Chinese name of an identifier, for the template and the docs.

@@ -77,7 +77,7 @@ fn every_problem_of_a_row_names_field_column_and_cell() {
         ("investment_wan[0]", "第1年总投入（万元）", "B3"),
         ("investment_wan[1]", "第2年总投入（万元）", "C3"),
         ("team.staff_year2", "第2年创新队伍人数", "D3"),
-        ("fields.highlands[0]", "科创高地", "E3"),
+        ("fields.highlands", "科创高地", "E3"),
         ("organization.board", "理事会（董事会）", "F3"),
         (
             "capacity_investment_wan[0]",
@@ -109,9 +109,16 @@ fn every_problem_of_a_row_names_field_column_and_cell() {
 
 #[test]
 fn header_problems_make_the_file_unreadable() {
-    for text in ["name,nmae\nx,y\n", "name,名称\nx,y\n", "a,b\n1,2\n"] {
+    for text in ["name,名称\nx,y\n", "a,b\n1,2\n"] {
         assert!(read(policy(), text.as_bytes(), None).is_err(), "{text}");
     }
+    // an unknown header is not read, and listed with the known one it is close to
+    let b = read(policy(), "name,nmae\nx,y\n".as_bytes(), None).unwrap();
+    assert_eq!(b.info.ignored_columns[0].header, "nmae");
+    assert_eq!(
+        b.info.ignored_columns[0].suggestion.as_deref(),
+        Some("名称")
+    );
     // notes columns are ignored; blank rows are skipped; row numbers stay the sheet's
     let b = read(
         policy(),

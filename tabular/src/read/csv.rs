@@ -1,6 +1,10 @@
 //! CSV: decoding (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030) and records.
 
-use super::{layout_of, Batch, Cell, InputFormat, Items, RawTable, Source};
+use super::sheet::{find_header, HEADER_SEARCH_ROWS};
+use super::{
+    layout_of, no_header, skipped, Batch, Cell, InputFormat, Items, RawTable, ReadInfo,
+    ReadOptions, Source,
+};
 use crate::FileError;
 use tic_core::policy::Policy;
 
@@ -41,17 +45,69 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
 /// Reads CSV bytes (see [`decode_text`] for encodings). The separator is `,`, or tab / `;`
 /// when the header line has no comma but those.
 pub fn read_csv(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
-    Ok(open_csv(bytes)?.into_batch(policy))
+    Ok(open_csv(bytes, &ReadOptions::default())?.into_batch(policy))
 }
 
-pub(super) fn open_csv(bytes: &[u8]) -> Result<Source<'static>, FileError> {
-    let (header, body) = csv_records(bytes)?;
-    let (layout, positions) = layout_of(&header, 0)?;
+pub(super) fn open_csv(bytes: &[u8], options: &ReadOptions) -> Result<Source<'static>, FileError> {
+    let records = csv_all(bytes)?;
+    let from = match options.header_row {
+        Some(n) => match records.iter().position(|(r, _)| *r == n) {
+            Some(i) => i,
+            None => return Err(no_header(None, Some(n))),
+        },
+        None => 0,
+    };
+    let head: Vec<(u32, Vec<(u32, String)>)> = records
+        .iter()
+        .skip(from)
+        .take(HEADER_SEARCH_ROWS + 1)
+        .map(|(r, rec)| {
+            let cells = rec
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .map(|(c, t)| (c as u32, t.to_owned()))
+                .collect();
+            (*r as u32 - 1, cells)
+        })
+        .collect();
+    let at = options.header_row.map(|_| 0);
+    let h = find_header(&head, at).ok_or_else(|| no_header(None, options.header_row))?;
+    let first = head[h.index].0 as usize + 1;
+    let last = head[h.index + h.height - 1].0 as usize + 1;
+    let (layout, positions, ignored, _) = layout_of(&h.cells, Some(0))?;
+    let mut skipped_rows = Vec::new();
+    let body = records
+        .into_iter()
+        .filter(|(r, rec)| {
+            if *r <= last {
+                return false;
+            }
+            let first = rec
+                .iter()
+                .find(|t| !t.trim().is_empty())
+                .map(super::clean_text);
+            match skipped(*r, first) {
+                Some(s) => {
+                    skipped_rows.push(s);
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect();
     Ok(Source {
         format: InputFormat::Csv,
         layout: Some(layout),
         positions,
         items: Items::Csv(body),
+        info: ReadInfo {
+            header_row: Some(first),
+            header_rows: h.height,
+            ignored_columns: ignored,
+            skipped_rows,
+            ..ReadInfo::default()
+        },
     })
 }
 
@@ -81,12 +137,36 @@ pub(crate) fn csv_table(bytes: &[u8]) -> Result<RawTable, FileError> {
     })
 }
 
-/// The header cells and the non-blank records (spreadsheet row, fields) of a CSV file.
+/// The header cells (the first non-blank record) and the other non-blank records (spreadsheet
+/// row, fields) of a CSV file.
 #[allow(clippy::type_complexity)]
 fn csv_records(bytes: &[u8]) -> Result<(Vec<Cell>, Vec<(usize, csv::StringRecord)>), FileError> {
+    let mut records = csv_all(bytes)?.into_iter();
+    let header = records
+        .next()
+        .map(|(_, rec)| {
+            rec.iter()
+                .map(|s| {
+                    if s.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(s.to_owned())
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((header, records.collect()))
+}
+
+/// The non-blank records (spreadsheet row, fields) of a CSV file.
+fn csv_all(bytes: &[u8]) -> Result<Vec<(usize, csv::StringRecord)>, FileError> {
     let text = decode_text(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let first = text.lines().next().unwrap_or("");
+    let first = text
+        .lines()
+        .find(|l| !l.trim_matches([',', ';', '\t', ' ']).is_empty())
+        .unwrap_or("");
     let delimiter = if first.contains(',') {
         b','
     } else if first.contains('\t') {
@@ -101,7 +181,6 @@ fn csv_records(bytes: &[u8]) -> Result<(Vec<Cell>, Vec<(usize, csv::StringRecord
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut header = Vec::new();
     let mut body = Vec::new();
     for (i, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| {
@@ -110,20 +189,12 @@ fn csv_records(bytes: &[u8]) -> Result<(Vec<Cell>, Vec<(usize, csv::StringRecord
                 format!("CSV row {} cannot be read: {e}", i + 1),
             )
         })?;
-        if i == 0 {
-            header = rec
-                .iter()
-                .map(|s| {
-                    if s.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(s.to_owned())
-                    }
-                })
-                .collect();
-        } else if !rec.iter().all(|s| s.trim().is_empty()) {
+        if !rec.iter().all(|s| {
+            s.chars()
+                .all(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}')
+        }) {
             body.push((i + 1, rec));
         }
     }
-    Ok((header, body))
+    Ok(body)
 }

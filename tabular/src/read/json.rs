@@ -21,12 +21,9 @@ pub fn read_json(bytes: &[u8]) -> Result<Batch, FileError> {
         format: InputFormat::Json,
         rows,
         layout: None,
+        info: Default::default(),
     })
 }
-
-/// A batch file checked as a whole (syntax, encoding, header: everything that makes a file
-/// unreadable) whose rows become contract values one at a time, when asked for
-/// ([`Source::row`]). `tic screen` streams from it, so that it never holds every row's value at
 
 /// The elements of a JSON array of applicants, as text; the whole file's syntax is checked.
 pub(super) fn json_items(bytes: &[u8]) -> Result<Vec<&RawValue>, FileError> {
@@ -64,6 +61,7 @@ pub(super) fn json_row(row: usize, raw: &RawValue) -> InputRow {
             row,
             value,
             problems: Vec::new(),
+            warnings: Vec::new(),
         },
         Err(e) => InputRow {
             row,
@@ -74,6 +72,7 @@ pub(super) fn json_row(row: usize, raw: &RawValue) -> InputRow {
                 cell: None,
                 message: Text::new(format!("无法读取：{e}"), format!("cannot be read: {e}")),
             }],
+            warnings: Vec::new(),
         },
     }
 }

@@ -2,7 +2,8 @@
 //! applicant out, with the problems of its cells.
 
 use crate::columns::{
-    column_for_header, column_letter, identifier, is_ignored_header, Kind, Vocab, COLUMNS,
+    column_for_header, column_letter, identifier, is_ignored_header, labels, suggestion, Kind,
+    Vocab, COLUMNS,
 };
 use crate::{FileError, RowProblem};
 use serde_json::value::RawValue;
@@ -12,15 +13,20 @@ use tic_core::policy::Policy;
 use tic_core::text::Text;
 
 mod csv;
+mod info;
 mod json;
+mod sheet;
+pub mod skip;
 mod xlsx;
+
+pub use self::info::{IgnoredColumn, ReadInfo, ReadOptions, SkippedRow};
+pub use self::sheet::HEADER_SEARCH_ROWS;
 
 pub(crate) use self::csv::csv_table;
 use self::csv::open_csv;
 pub use self::csv::{decode_text, read_csv};
 pub use self::json::read_json;
 use self::json::{json_items, json_row};
-use self::xlsx::open_xlsx;
 pub use self::xlsx::read_xlsx;
 pub(crate) use self::xlsx::xlsx_table;
 
@@ -78,6 +84,9 @@ pub struct InputRow {
     pub value: Value,
     /// Problems of its cells found while reading (a word that is not a number, …).
     pub problems: Vec<RowProblem>,
+    /// Warnings on its cells (an amount implausibly large, see
+    /// [`crate::columns::PLAUSIBLE_MAX`]): the row is still assessed.
+    pub warnings: Vec<RowProblem>,
 }
 
 /// Where the columns of a tabular file are.
@@ -120,6 +129,8 @@ pub struct Batch {
     pub rows: Vec<InputRow>,
     /// Where the columns are (CSV and XLSX).
     pub layout: Option<Layout>,
+    /// How the file was read (sheet, header row, ignored columns, skipped rows).
+    pub info: ReadInfo,
 }
 
 /// Reads a batch file (bytes), of the format [`detect`] finds.
@@ -127,6 +138,9 @@ pub fn read(policy: &Policy, bytes: &[u8], file_name: Option<&str>) -> Result<Ba
     Ok(Source::open(bytes, file_name)?.into_batch(policy))
 }
 
+/// A batch file checked as a whole (syntax, encoding, header: everything that makes a file
+/// unreadable) whose rows become contract values one at a time, when asked for
+/// ([`Source::row`]). `tic screen` streams from it, so that it never holds every row's value at
 /// once and can build the rows' values in parallel; [`read`] turns it into a [`Batch`].
 #[derive(Debug)]
 pub struct Source<'a> {
@@ -135,6 +149,7 @@ pub struct Source<'a> {
     /// Every column present, where it is among a row's cells.
     positions: Vec<Position>,
     items: Items<'a>,
+    info: ReadInfo,
 }
 
 #[derive(Debug)]
@@ -151,16 +166,33 @@ impl<'a> Source<'a> {
     /// Opens a batch file (bytes) of the format [`detect`] finds. An error here is a file that
     /// cannot be read at all; every later problem belongs to a row.
     pub fn open(bytes: &'a [u8], file_name: Option<&str>) -> Result<Source<'a>, FileError> {
+        Source::open_with(bytes, file_name, &ReadOptions::default())
+    }
+
+    /// [`Source::open`], with the sheet or the header row chosen (`tic screen --sheet`,
+    /// `--header-row`; the batch view's "read another sheet"). The options are ignored for JSON.
+    pub fn open_with(
+        bytes: &'a [u8],
+        file_name: Option<&str>,
+        options: &ReadOptions,
+    ) -> Result<Source<'a>, FileError> {
         match detect(bytes, file_name) {
             InputFormat::Json => Ok(Source {
                 format: InputFormat::Json,
                 layout: None,
                 positions: Vec::new(),
                 items: Items::Json(json_items(bytes)?),
+                info: ReadInfo::default(),
             }),
-            InputFormat::Csv => open_csv(bytes),
-            InputFormat::Xlsx => open_xlsx(bytes),
+            InputFormat::Csv => open_csv(bytes, options),
+            InputFormat::Xlsx => xlsx::open_xlsx(bytes, options),
         }
+    }
+
+    /// How the file was read: sheet, header row, ignored columns, skipped rows (see
+    /// [`ReadInfo`]; empty for JSON).
+    pub fn info(&self) -> &ReadInfo {
+        &self.info
     }
 
     /// What the file was.
@@ -217,6 +249,7 @@ impl<'a> Source<'a> {
                 row,
                 value: Value::Null,
                 problems: Vec::new(),
+                warnings: Vec::new(),
             },
         }
     }
@@ -230,6 +263,7 @@ impl<'a> Source<'a> {
             format: self.format,
             rows,
             layout: self.layout,
+            info: self.info,
         }
     }
 }
@@ -245,8 +279,14 @@ pub enum Cell {
     Number(f64),
     /// A boolean (spreadsheets).
     Bool(bool),
-    /// Something that cannot be an answer (an error value, a date), described.
+    /// Something that cannot be an answer, described.
     Other(String),
+    /// An Excel error value, as Excel spells it (`#DIV/0!`).
+    Error(String),
+    /// A date, as `2026-01-15`.
+    Date(String),
+    /// A formula without a saved result (a file written by a program that does not compute).
+    NoValue,
 }
 
 impl Cell {
@@ -265,6 +305,9 @@ impl Cell {
             Cell::Number(f) => CellRef::Number(*f),
             Cell::Bool(b) => CellRef::Bool(*b),
             Cell::Other(s) => CellRef::Other(s),
+            Cell::Error(s) => CellRef::Error(s),
+            Cell::Date(s) => CellRef::Date(s),
+            Cell::NoValue => CellRef::NoValue,
         }
     }
 }
@@ -278,6 +321,9 @@ pub(crate) enum CellRef<'c> {
     Number(f64),
     Bool(bool),
     Other(&'c str),
+    Error(&'c str),
+    Date(&'c str),
+    NoValue,
 }
 
 impl<'c> CellRef<'c> {
@@ -293,7 +339,7 @@ impl<'c> CellRef<'c> {
     pub(crate) fn is_blank(self) -> bool {
         match self {
             CellRef::Empty => true,
-            CellRef::Text(s) => s.trim().is_empty(),
+            CellRef::Text(s) => s.chars().all(invisible),
             _ => false,
         }
     }
@@ -302,12 +348,52 @@ impl<'c> CellRef<'c> {
     pub(crate) fn text(self) -> Cow<'c, str> {
         match self {
             CellRef::Empty => Cow::Borrowed(""),
-            CellRef::Text(s) => Cow::Borrowed(s.trim()),
+            CellRef::Text(s) => clean_text(s),
             CellRef::Number(f) => Cow::Owned(format_number(f)),
             CellRef::Bool(b) => Cow::Borrowed(if b { "true" } else { "false" }),
-            CellRef::Other(s) => Cow::Borrowed(s),
+            CellRef::Other(s) | CellRef::Error(s) | CellRef::Date(s) => Cow::Borrowed(s),
+            CellRef::NoValue => Cow::Borrowed(""),
         }
     }
+}
+
+/// Characters people paste without seeing them, and spaces.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        )
+}
+
+/// A text cell as a value: zero-width characters dropped, line breaks, tabs and runs of spaces
+/// made one space, trimmed. Borrowed when nothing changes.
+pub(crate) fn clean_text(s: &str) -> Cow<'_, str> {
+    let t = s.trim_matches(invisible);
+    let plain = |c: char| c == ' ' || !invisible(c);
+    if t.chars().all(plain) && !t.contains("  ") {
+        return Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut space = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else if !invisible(c) {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The form in which words are compared: full-width forms folded to ASCII, invisible
+/// characters and spaces dropped ([`tic_core::number::fold_width`]), lower-cased.
+pub fn match_form(s: &str) -> String {
+    tic_core::number::fold_width(s).to_lowercase()
 }
 
 fn format_number(f: f64) -> String {
@@ -338,45 +424,53 @@ struct Position {
     list_entry: Option<(&'static str, usize)>,
 }
 
-/// The layout of a header row (`col0`: the file column of `header[0]`), and the position of
-/// each present column among a row's cells; an unknown or duplicate header makes the file
-/// unreadable.
-fn layout_of(header: &[Cell], col0: usize) -> Result<(Layout, Vec<Position>), FileError> {
+/// The layout of a found header (`header`: 0-based file column, text as written), the first
+/// column of the table (`col0`, else the header's first), and the columns not read. A header naming a column twice makes the file
+/// unreadable (which one to read cannot be known); other headers are ignored and listed.
+#[allow(clippy::type_complexity)]
+fn layout_of(
+    header: &[(u32, String)],
+    col0: Option<usize>,
+) -> Result<(Layout, Vec<Position>, Vec<IgnoredColumn>, usize), FileError> {
     let mut layout = Layout {
         columns: vec![None; COLUMNS.len()],
     };
-    let mut unknown = Vec::new();
+    let col0 = col0.unwrap_or_else(|| header.iter().map(|(c, _)| *c as usize).min().unwrap_or(0));
+    let mut ignored = Vec::new();
     let mut duplicate = Vec::new();
-    for (j, h) in header.iter().enumerate() {
-        let text = h.as_text();
-        if text.is_empty() || is_ignored_header(&text) {
+    for (j, raw) in header {
+        let text = clean_text(raw).into_owned();
+        let j = *j as usize;
+        if text.is_empty() {
             continue;
         }
         match column_for_header(&text) {
             Some(i) if layout.columns[i].is_some() => duplicate.push(text),
-            Some(i) => layout.columns[i] = Some((col0 + j, text)),
-            None => unknown.push(text),
+            Some(i) => layout.columns[i] = Some((j, text)),
+            None => {
+                let suggestion = if is_ignored_header(&text) {
+                    None
+                } else {
+                    closest_header(&text)
+                };
+                ignored.push(IgnoredColumn {
+                    column: column_letter(j),
+                    header: text,
+                    suggestion,
+                })
+            }
         }
     }
-    if !unknown.is_empty() || !duplicate.is_empty() {
-        let mut zh = Vec::new();
-        let mut en = Vec::new();
-        if !unknown.is_empty() {
-            zh.push(format!("不认识的列标题：{}", unknown.join("、")));
-            en.push(format!("unknown column headers: {}", unknown.join(", ")));
-        }
-        if !duplicate.is_empty() {
-            zh.push(format!("重复的列：{}", duplicate.join("、")));
-            en.push(format!("columns given twice: {}", duplicate.join(", ")));
-        }
-        zh.push("（列标题见 tic template 或 docs/tabular.md）".into());
-        en.push("(see tic template or docs/tabular.md for the headers)".into());
-        return Err(FileError::new(zh.join("；"), en.join("; ")));
-    }
-    if layout.columns.iter().all(Option::is_none) {
+    if !duplicate.is_empty() {
         return Err(FileError::new(
-            "第一行不是表头：没有认识的列标题（见 tic template）",
-            "the first row is not a header: no known column header (see tic template)",
+            format!(
+                "重复的列：{}（只能有一列，请删去或改名其中一列）",
+                duplicate.join("、")
+            ),
+            format!(
+                "columns given twice: {} (keep one of them, or rename the other)",
+                duplicate.join(", ")
+            ),
         ));
     }
     let positions = layout
@@ -391,7 +485,81 @@ fn layout_of(header: &[Cell], col0: usize) -> Result<(Layout, Vec<Position>), Fi
             })
         })
         .collect();
-    Ok((layout, positions))
+    Ok((layout, positions, ignored, col0))
+}
+
+/// No header found: what to do about it.
+fn no_header(sheet: Option<&str>, header_row: Option<usize>) -> FileError {
+    let where_zh = sheet.map(|s| format!("工作表「{s}」")).unwrap_or_default();
+    let where_en = sheet
+        .map(|s| format!(" of sheet \"{s}\""))
+        .unwrap_or_default();
+    match header_row {
+        Some(n) => FileError::new(
+            format!("{where_zh}第{n}行不是表头：没有认识的列标题（列标题见 tic template 或 docs/tabular.md）"),
+            format!("row {n}{where_en} is not a header: no known column header (see tic template or docs/tabular.md)"),
+        ),
+        None => FileError::new(
+            format!(
+                "{where_zh}前{HEADER_SEARCH_ROWS}行中没有找到表头：没有认识的列标题（列标题见 tic template 或 docs/tabular.md；可用 --sheet、--header-row 指定）"
+            ),
+            format!(
+                "no header found in the first {HEADER_SEARCH_ROWS} rows{where_en}: no known column header (see tic template or docs/tabular.md; --sheet and --header-row choose)"
+            ),
+        ),
+    }
+}
+
+/// The Chinese header of the known column closest to an unknown header (a likely typo).
+fn closest_header(text: &str) -> Option<String> {
+    let f = match_form(text);
+    let n = f.chars().count();
+    COLUMNS
+        .iter()
+        .flat_map(|c| [c.zh, c.key])
+        .map(|h| (h, edit_distance(&f, &match_form(h))))
+        .filter(|(_, d)| *d > 0 && *d <= (n / 4).max(2) && 2 * *d <= n)
+        .min_by_key(|(_, d)| *d)
+        .map(|(h, _)| {
+            COLUMNS
+                .iter()
+                .find(|c| c.key == h)
+                .map_or(h, |c| c.zh)
+                .to_owned()
+        })
+}
+
+/// The number of single-character edits between two strings.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The skipped row among `cells` (a row's cells in order), if its first non-empty cell says it
+/// is a total, a note or a signature line.
+fn skipped(row: usize, first: Option<Cow<'_, str>>) -> Option<SkippedRow> {
+    let text = first?;
+    let kind = skip::skip_kind(&text)?;
+    let short: String = text.chars().take(30).collect();
+    Some(SkippedRow {
+        row,
+        text: if text.chars().count() > 30 {
+            format!("{short}…")
+        } else {
+            short
+        },
+        reason: kind.reason(),
+    })
 }
 
 fn problem(layout: &Layout, path: &str, row: usize, message: Text) -> RowProblem {
@@ -418,6 +586,7 @@ fn row_value<'c>(
     let mut root = Map::new();
     root.insert("schema".into(), Value::from(tic_core::APPLICANT_SCHEMA));
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     // Year lists: (path, entries by index).
     let mut years: Vec<(&'static str, Vec<Option<Value>>)> = Vec::new();
     for p in positions {
@@ -430,7 +599,12 @@ fn row_value<'c>(
             continue;
         }
         let value = match cell_value(policy, c.kind, cell) {
-            Ok(v) => Some(v),
+            Ok(v) => {
+                if let Some(w) = implausible(c.path, &v) {
+                    warnings.push(problem(layout, c.path, row, w));
+                }
+                Some(v)
+            }
             Err(msg) => {
                 problems.push(problem(layout, c.path, row, msg));
                 // A placeholder keeps the later years in place; the row is invalid anyway.
@@ -474,6 +648,7 @@ fn row_value<'c>(
         row,
         value: Value::Object(root),
         problems,
+        warnings,
     }
 }
 
@@ -522,11 +697,61 @@ pub(crate) fn show(cell: CellRef<'_>) -> String {
     }
 }
 
+/// The warning on an amount above its plausible bound ([`crate::columns::PLAUSIBLE_MAX`]).
+fn implausible(path: &str, v: &Value) -> Option<Text> {
+    let list = path.split('[').next().unwrap_or(path);
+    let (_, max) = crate::columns::PLAUSIBLE_MAX
+        .iter()
+        .find(|(p, _)| *p == list)?;
+    let f = v.as_f64()?;
+    (f > *max).then(|| {
+        Text::new(
+            format!(
+                "金额异常大（{}万元），请确认单位为万元（而非元）",
+                format_number(f)
+            ),
+            format!(
+                "amount implausibly large ({} 万元): check that it is in 万元 (10,000 yuan), not yuan",
+                format_number(f)
+            ),
+        )
+    })
+}
+
+/// The message for a formula cell without a saved result.
+pub(crate) fn no_value() -> Text {
+    Text::new(
+        "公式没有保存的计算结果，请在 Excel 中打开并保存，或填入数值",
+        "the formula has no saved result: open and save the file in Excel, or enter the value",
+    )
+}
+
+/// Why a cell that is not a plain value cannot be read, if it is one (error value, formula
+/// without result).
+fn unreadable_cell(cell: CellRef<'_>) -> Option<Text> {
+    match cell {
+        CellRef::NoValue => Some(no_value()),
+        CellRef::Error(e) => Some(Text::new(
+            format!("单元格是 Excel 错误值 {e}，请改正公式或填入数值"),
+            format!("the cell holds the Excel error {e}: correct the formula or enter the value"),
+        )),
+        _ => None,
+    }
+}
+
+/// A number as shown in a message: `1.0000000002`, `3500`.
+fn shown_number(f: f64) -> String {
+    format_number(f)
+}
+
 /// The JSON value of one non-blank cell, or why it cannot be one.
 pub(crate) fn cell_value(policy: &Policy, kind: Kind, cell: CellRef<'_>) -> Result<Value, Text> {
+    if let Some(t) = unreadable_cell(cell) {
+        return Err(t);
+    }
     match kind {
         Kind::Text => match cell {
-            CellRef::Other(_) => Err(not_text(cell)),
+            CellRef::Other(_) | CellRef::Date(_) => Err(not_text(cell)),
             _ => Ok(Value::from(cell.text().into_owned())),
         },
         Kind::Bool => match cell {
@@ -535,7 +760,7 @@ pub(crate) fn cell_value(policy: &Policy, kind: Kind, cell: CellRef<'_>) -> Resu
             CellRef::Number(0.0) => Ok(Value::from(false)),
             _ => parse_bool(&cell.text()).map(Value::from).ok_or_else(|| {
                 Text::new(
-                    format!("应填 是/否（true/false、1/0），实为 \"{}\"", show(cell)),
+                    format!("应填 是/否（有/无、√/×、1/0），实为 \"{}\"", show(cell)),
                     format!(
                         "must be yes/no (true/false, 是/否, 1/0), found \"{}\"",
                         show(cell)
@@ -550,16 +775,32 @@ pub(crate) fn cell_value(policy: &Policy, kind: Kind, cell: CellRef<'_>) -> Resu
                 _ => None,
             };
             let Some(f) = f else {
-                return Err(Text::new(
-                    format!("应为数字，实为 \"{}\"", show(cell)),
-                    format!("must be a number, found \"{}\"", show(cell)),
-                ));
+                return Err(match cell {
+                    CellRef::Date(d) => Text::new(
+                        format!("应为数字，实为日期 {d}（请把单元格格式改为数字）"),
+                        format!(
+                            "must be a number, found the date {d} (format the cell as a number)"
+                        ),
+                    ),
+                    _ => Text::new(
+                        format!("应为数字，实为 \"{}\"", show(cell)),
+                        format!("must be a number, found \"{}\"", show(cell)),
+                    ),
+                });
             };
             if !f.is_finite() {
                 return Err(Text::new("必须是有限的数字", "must be a finite number"));
             }
-            if kind == Kind::Count && f.fract() == 0.0 && f.abs() < 9.0e15 {
-                return Ok(Value::from(f as i64));
+            if kind == Kind::Count {
+                let r = f.round();
+                // Formula noise (1.0000000002) is the whole number it means.
+                if (f - r).abs() <= 1e-9 && r.abs() < 9.0e15 {
+                    return Ok(Value::from(r as i64));
+                }
+                return Err(Text::new(
+                    format!("必须是整数，实为 {}", shown_number(f)),
+                    format!("must be a whole number, found {}", shown_number(f)),
+                ));
             }
             Number::from_f64(f)
                 .map(Value::Number)
@@ -568,17 +809,37 @@ pub(crate) fn cell_value(policy: &Policy, kind: Kind, cell: CellRef<'_>) -> Resu
         Kind::Choice(v) => match cell {
             CellRef::Text(_) => {
                 let word = cell.text();
-                Ok(Value::from(
-                    identifier(policy, v, &word).unwrap_or_else(|| word.into_owned()),
-                ))
+                identifier(policy, v, &word)
+                    .map(Value::from)
+                    .ok_or_else(|| not_allowed(policy, v, &word))
             }
             _ => Err(not_text(cell)),
         },
         Kind::List(v) => match cell {
-            CellRef::Text(_) => Ok(Value::Array(list_items(policy, v, &cell.text()))),
+            CellRef::Text(_) => list_items(policy, v, &cell.text()).map(Value::Array),
             _ => Err(not_text(cell)),
         },
     }
+}
+
+/// A word that names no value of a vocabulary: the allowed values by their labels, and the
+/// closest one.
+fn not_allowed(policy: &Policy, v: Vocab, word: &str) -> Text {
+    let labels = labels(policy, v);
+    let zh: Vec<&str> = labels.iter().map(|(z, _)| z.as_str()).collect();
+    let en: Vec<&str> = labels.iter().map(|(_, e)| e.as_str()).collect();
+    let mut t = Text::new(
+        format!("不是可选的值：\"{word}\"（可选：{}）", zh.join("、")),
+        format!(
+            "not an allowed value: \"{word}\" (allowed: {})",
+            en.join(", ")
+        ),
+    );
+    if let Some((z, e)) = suggestion(policy, v, word) {
+        t.zh.push_str(&format!("；是否指：{z}？"));
+        t.en.push_str(&format!("; did you mean {e}?"));
+    }
+    t
 }
 
 fn not_text(cell: CellRef<'_>) -> Text {
@@ -592,23 +853,42 @@ fn not_text(cell: CellRef<'_>) -> Text {
 /// leaves the answer unknown).
 pub const EMPTY_LIST_WORDS: &[&str] = &["无", "没有", "none", "[]"];
 
-fn list_items(policy: &Policy, v: Vocab, text: &str) -> Vec<Value> {
-    if EMPTY_LIST_WORDS
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(text.trim()))
-    {
-        return Vec::new();
+/// The separators of a list cell (only in list columns: in a number cell `,` stays a thousands
+/// separator).
+pub const LIST_SEPARATORS: &[char] = &[';', '；', ',', '，', '、', '\n', '\r'];
+
+fn list_items(policy: &Policy, v: Vocab, text: &str) -> Result<Vec<Value>, Text> {
+    let f = match_form(text);
+    if EMPTY_LIST_WORDS.iter().any(|w| match_form(w) == f) {
+        return Ok(Vec::new());
     }
-    text.split([';', '；', '、', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|w| Value::from(identifier(policy, v, w).unwrap_or_else(|| w.to_owned())))
-        .collect()
+    let mut out = Vec::new();
+    let mut bad = Vec::new();
+    for w in text.split(LIST_SEPARATORS) {
+        let w = clean_text(w);
+        if w.is_empty() {
+            continue;
+        }
+        match identifier(policy, v, &w) {
+            Some(id) => out.push(Value::from(id)),
+            None => bad.push(not_allowed(policy, v, &w)),
+        }
+    }
+    match bad.into_iter().reduce(|mut a, b| {
+        a.zh.push_str("；");
+        a.zh.push_str(&b.zh);
+        a.en.push_str("; ");
+        a.en.push_str(&b.en);
+        a
+    }) {
+        Some(t) => Err(t),
+        None => Ok(out),
+    }
 }
 
 /// `true` for true/yes/y/是/有/1/√, `false` for false/no/n/否/无/0/×, in any case.
 pub fn parse_bool(s: &str) -> Option<bool> {
-    match s.trim().to_ascii_lowercase().as_str() {
+    match match_form(s).as_str() {
         "true" | "yes" | "y" | "是" | "有" | "1" | "√" | "✓" | "对" => Some(true),
         "false" | "no" | "n" | "否" | "无" | "没有" | "0" | "×" | "✗" => Some(false),
         _ => None,

@@ -1,83 +1,325 @@
 //! Spreadsheets (XLSX, and XLS, XLSB, ODS) through calamine.
+//!
+//! XLSX sheets are read cell by cell from the worksheet's XML (`XlsxCellReader`), keeping only
+//! the cells that hold something: time and memory follow the cells with data, never the sheet's
+//! declared size (one stray cell at XFD1048576 costs one cell). A formula cell without a saved
+//! value is kept as [`Cell::NoValue`] so that it is reported, never read as empty. Merged
+//! regions are read too (see [`super::sheet`]). The legacy formats go through calamine's dense
+//! `Range`, as before.
 
-use super::{layout_of, Batch, Cell, InputFormat, Items, RawTable, Source};
+use super::sheet::{find_header, Grid, Header, SheetRow, HEADER_SEARCH_ROWS};
+use super::{
+    layout_of, no_header, skipped, Batch, Cell, InputFormat, Items, RawTable, ReadInfo,
+    ReadOptions, Source,
+};
 use crate::FileError;
+use calamine::{Data, DataRef, Reader, Xlsx};
 use std::io::Cursor;
 use tic_core::policy::Policy;
 
-/// Reads the first sheet of a spreadsheet (XLSX, XLS, XLSB, ODS). The first non-empty row is
-/// the header.
+/// Reads a spreadsheet (XLSX, XLS, XLSB, ODS): the sheet whose header names the most known
+/// columns (see [`super::sheet`]).
 pub fn read_xlsx(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
-    Ok(open_xlsx(bytes)?.into_batch(policy))
+    Ok(open_xlsx(bytes, &ReadOptions::default())?.into_batch(policy))
 }
 
-pub(super) fn open_xlsx(bytes: &[u8]) -> Result<Source<'static>, FileError> {
-    let t = xlsx_table(bytes)?;
-    let (layout, positions) = layout_of(&t.header, t.col0)?;
-    Ok(Source {
-        format: InputFormat::Xlsx,
-        layout: Some(layout),
-        positions,
-        items: Items::Cells(t.rows),
-    })
+/// An open workbook.
+pub(super) enum Book<'a> {
+    Xlsx(Box<Xlsx<Cursor<&'a [u8]>>>),
+    Other(Box<calamine::Sheets<Cursor<&'a [u8]>>>),
 }
 
-/// The first sheet of a spreadsheet as a [`RawTable`]: its first non-empty row is the header.
-pub(crate) fn xlsx_table(bytes: &[u8]) -> Result<RawTable, FileError> {
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        FileError::new(
-            format!("无法读取电子表格：{e}"),
-            format!("cannot read the spreadsheet: {e}"),
-        )
-    })?;
-    let range = match book.worksheet_range_at(0) {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => {
-            return Err(FileError::new(
-                format!("无法读取第一个工作表：{e}"),
-                format!("cannot read the first sheet: {e}"),
-            ))
+fn unreadable(e: impl std::fmt::Display) -> FileError {
+    FileError::new(
+        format!("无法读取电子表格：{e}"),
+        format!("cannot read the spreadsheet: {e}"),
+    )
+}
+
+impl<'a> Book<'a> {
+    pub(super) fn open(bytes: &'a [u8]) -> Result<Book<'a>, FileError> {
+        if bytes.starts_with(b"PK\x03\x04") {
+            if let Ok(x) = Xlsx::new(Cursor::new(bytes)) {
+                return Ok(Book::Xlsx(Box::new(x)));
+            }
         }
-        None => {
-            return Err(FileError::new(
-                "电子表格没有工作表",
-                "the spreadsheet has no sheet",
-            ))
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+            .map(|b| Book::Other(Box::new(b)))
+            .map_err(unreadable)
+    }
+
+    pub(super) fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Book::Xlsx(x) => x.sheet_names(),
+            Book::Other(b) => b.sheet_names(),
         }
-    };
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let cell = |d: &Data| match d {
+    }
+
+    /// A sheet's cells that hold something, by row; `limit`: stop after that many rows.
+    pub(super) fn grid(
+        &mut self,
+        name: &str,
+        limit: Option<usize>,
+        with_merges: bool,
+    ) -> Result<Grid, FileError> {
+        let cannot = |e: &dyn std::fmt::Display| {
+            FileError::new(
+                format!("无法读取工作表「{name}」：{e}"),
+                format!("cannot read the sheet \"{name}\": {e}"),
+            )
+        };
+        let mut rows: Vec<SheetRow> = Vec::new();
+        let push = |rows: &mut Vec<SheetRow>, (r, c): (u32, u32), cell: Cell| -> bool {
+            if cell.is_blank() {
+                return true;
+            }
+            match rows.last_mut() {
+                Some((last, cells)) if *last == r => cells.push((c, cell)),
+                _ => {
+                    if limit.is_some_and(|l| rows.len() >= l) {
+                        return false;
+                    }
+                    rows.push((r, vec![(c, cell)]));
+                }
+            }
+            true
+        };
+        let mut merges = Vec::new();
+        match self {
+            Book::Xlsx(x) => {
+                {
+                    let mut reader = x.worksheet_cells_reader(name).map_err(|e| cannot(&e))?;
+                    while let Some(rec) = reader
+                        .next_cell_with_formula_metadata()
+                        .map_err(|e| cannot(&e))?
+                    {
+                        let cell = data_ref_cell(rec.value, rec.formula.is_some());
+                        if !push(&mut rows, rec.pos, cell) {
+                            break;
+                        }
+                    }
+                }
+                if with_merges {
+                    merges = x
+                        .merge_cells_by_sheet_name(name)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|d| (d.start, d.end))
+                        .collect();
+                }
+            }
+            Book::Other(b) => {
+                let range = b.worksheet_range(name).map_err(|e| cannot(&e))?;
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                for (r, c, d) in range.used_cells() {
+                    if !push(&mut rows, (r0 + r as u32, c0 + c as u32), data_cell(d)) {
+                        break;
+                    }
+                }
+            }
+        }
+        // XML order is row-major; a file written otherwise is put in order.
+        if rows.windows(2).any(|w| w[0].0 >= w[1].0) {
+            rows.sort_by_key(|(r, _)| *r);
+            let mut merged: Vec<SheetRow> = Vec::with_capacity(rows.len());
+            for (r, cells) in rows {
+                match merged.last_mut() {
+                    Some((last, v)) if *last == r => v.extend(cells),
+                    _ => merged.push((r, cells)),
+                }
+            }
+            rows = merged;
+        }
+        for (_, cells) in &mut rows {
+            if cells.windows(2).any(|w| w[0].0 >= w[1].0) {
+                cells.sort_by_key(|(c, _)| *c);
+                cells.dedup_by_key(|(c, _)| *c);
+            }
+        }
+        Ok(Grid { rows, merges })
+    }
+}
+
+fn data_ref_cell(v: DataRef<'_>, formula: bool) -> Cell {
+    match v {
+        DataRef::Empty if formula => Cell::NoValue,
+        DataRef::Empty => Cell::Empty,
+        DataRef::String(s) => Cell::Text(s),
+        DataRef::SharedString(s) => Cell::Text(s.to_owned()),
+        DataRef::Int(i) => Cell::Number(i as f64),
+        DataRef::Float(f) => Cell::Number(f),
+        DataRef::Bool(b) => Cell::Bool(b),
+        DataRef::DateTime(d) if d.is_datetime() => Cell::Date(serial_date(d.as_f64())),
+        DataRef::DateTime(d) => Cell::Other(format!("{}", d.as_f64())),
+        DataRef::DateTimeIso(s) => Cell::Date(s),
+        DataRef::DurationIso(s) => Cell::Other(s),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+fn data_cell(d: &Data) -> Cell {
+    match d {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::Text(s.clone()),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(d) => Cell::Other(format!("date {}", d.as_f64())),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Other(format!("date {s}")),
-        Data::Error(e) => Cell::Other(format!("#{e:?}")),
+        Data::DateTime(d) if d.is_datetime() => Cell::Date(serial_date(d.as_f64())),
+        Data::DateTime(d) => Cell::Other(format!("{}", d.as_f64())),
+        Data::DateTimeIso(s) => Cell::Date(s.clone()),
+        Data::DurationIso(s) => Cell::Other(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// Opens a spreadsheet: the sheet and header found (or chosen by `options`), merged cells
+/// filled, totals and notes skipped.
+pub(super) fn open_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Source<'static>, FileError> {
+    let mut book = Book::open(bytes)?;
+    let names = book.sheet_names();
+    if names.is_empty() {
+        return Err(FileError::new(
+            "电子表格没有工作表",
+            "the spreadsheet has no sheet",
+        ));
+    }
+    let candidates: Vec<String> = match &options.sheet {
+        Some(want) => {
+            let f = super::match_form(want);
+            match names
+                .iter()
+                .find(|n| *n == want)
+                .or_else(|| names.iter().find(|n| super::match_form(n) == f))
+            {
+                Some(n) => vec![n.clone()],
+                None => {
+                    return Err(FileError::new(
+                        format!("没有名为「{want}」的工作表（有：{}）", names.join("、")),
+                        format!(
+                            "no sheet named \"{want}\" (there are: {})",
+                            names.join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        None => names.clone(),
     };
-    let mut rows = range.rows().enumerate();
-    let mut header = Vec::new();
-    for (_, r) in rows.by_ref() {
-        let cells: Vec<Cell> = r.iter().map(cell).collect();
-        if cells.iter().any(|c| !c.is_blank()) {
-            header = cells;
-            break;
+    let mut best: Option<(String, Vec<((u32, u32), (u32, u32))>, Header, Vec<u32>)> = None;
+    for name in &candidates {
+        let (limit, from) = match options.header_row {
+            Some(n) => (Some(n + 1), n.saturating_sub(1) as u32),
+            None => (Some(HEADER_SEARCH_ROWS + 1), 0),
+        };
+        let grid = book.grid(name, limit, true)?;
+        let head = grid.head(from, HEADER_SEARCH_ROWS + 1);
+        let at = match options.header_row {
+            Some(n) if head.first().is_some_and(|(r, _)| *r as usize + 1 == n) => Some(0),
+            Some(_) => continue,
+            None => None,
+        };
+        let Some(h) = find_header(&head, at) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(_, _, b, _)| h.score > b.score) {
+            let rows = head.iter().map(|(r, _)| *r).collect();
+            best = Some((name.clone(), grid.merges, h, rows));
         }
     }
-    let body = rows
-        .map(|(i, r)| {
-            (
-                row0 as usize + i + 1,
-                r.iter().map(cell).collect::<Vec<_>>(),
-            )
+    let Some((name, merges, h, head_rows)) = best else {
+        return Err(no_header(options.sheet.as_deref(), options.header_row));
+    };
+    let first = head_rows[h.index];
+    let last = head_rows[h.index + h.height - 1];
+    let (layout, positions, ignored, col0) = layout_of(&h.cells, None)?;
+    let col_end = h.cells.iter().map(|(c, _)| *c).max().unwrap_or(0);
+    let mut grid = book.grid(&name, None, false)?;
+    grid.merges = merges;
+    grid.fill_merges(last, (col0 as u32, col_end));
+    let mut skipped_rows = Vec::new();
+    let rows: Vec<(usize, Vec<Cell>)> = grid
+        .body(Some(last), (col0 as u32, col_end))
+        .into_iter()
+        .filter(|(r, cells)| {
+            let first = cells
+                .iter()
+                .find(|c| !c.is_blank())
+                .map(|c| c.view().text());
+            match skipped(*r, first) {
+                Some(s) => {
+                    skipped_rows.push(s);
+                    false
+                }
+                None => true,
+            }
         })
-        .filter(|(_, cells)| !cells.iter().all(Cell::is_blank))
         .collect();
-    Ok(RawTable {
-        header,
-        col0: col0 as usize,
-        rows: body,
+    Ok(Source {
+        format: InputFormat::Xlsx,
+        layout: Some(layout),
+        positions,
+        items: Items::Cells(rows),
+        info: ReadInfo {
+            sheet: Some(name),
+            sheets: names,
+            header_row: Some(first as usize + 1),
+            header_rows: h.height,
+            ignored_columns: ignored,
+            skipped_rows,
+            notes: Vec::new(),
+        },
     })
+}
+
+/// An Excel date serial (1900 system) as `2026-01-15` (with `hh:mm` if it has a time).
+pub(crate) fn serial_date(serial: f64) -> String {
+    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
+        return format!("{serial}");
+    }
+    let days = serial.floor() as i64 - 25_569; // 1970-01-01
+                                               // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let minutes = ((serial - serial.floor()) * 1440.0).round() as i64;
+    if minutes > 0 && minutes < 1440 {
+        format!(
+            "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+            minutes / 60,
+            minutes % 60
+        )
+    } else {
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// The first sheet of a spreadsheet as a [`RawTable`]: its first non-empty row is the header
+/// (the tracking sheet's reader; read sparsely, columns capped to the header's width).
+pub(crate) fn xlsx_table(bytes: &[u8]) -> Result<RawTable, FileError> {
+    let mut book = Book::open(bytes)?;
+    let Some(name) = book.sheet_names().into_iter().next() else {
+        return Err(FileError::new(
+            "电子表格没有工作表",
+            "the spreadsheet has no sheet",
+        ));
+    };
+    let grid = book.grid(&name, None, true)?;
+    Ok(grid.first_row_table())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::serial_date;
+
+    #[test]
+    fn dates() {
+        assert_eq!(serial_date(46037.0), "2026-01-15");
+        assert_eq!(serial_date(45658.5), "2025-01-01 12:00");
+    }
 }

@@ -198,7 +198,17 @@ pub fn open_batch<'a>(
     file_name: Option<&str>,
     lang: Lang,
 ) -> Result<tic_tabular::Source<'a>, Output> {
-    tic_tabular::Source::open(input, file_name).map_err(|e| {
+    open_batch_with(input, file_name, &tic_tabular::ReadOptions::default(), lang)
+}
+
+/// [`open_batch`] with the sheet or header row chosen (`--sheet`, `--header-row`).
+pub fn open_batch_with<'a>(
+    input: &'a [u8],
+    file_name: Option<&str>,
+    options: &tic_tabular::ReadOptions,
+    lang: Lang,
+) -> Result<tic_tabular::Source<'a>, Output> {
+    tic_tabular::Source::open_with(input, file_name, options).map_err(|e| {
         let what = file_name.unwrap_or("-");
         Output::unusable(vec![format!("tic: {what}: {}", e.message.get(lang))])
     })
@@ -243,6 +253,18 @@ pub fn screen_into<W: std::io::Write + ?Sized>(
         ScreenFormat::Xlsx | ScreenFormat::Table => {
             let results = tic_tabular::screen_source_rows(policy, source);
             tally.rows = results.len();
+            for r in &results {
+                if let Ok(s) = &r.outcome {
+                    if !s.warnings.is_empty() {
+                        tally.warned += 1;
+                        if tally.warnings.len() < ERRORS_SHOWN {
+                            tally
+                                .warnings
+                                .extend(s.warnings.iter().map(|w| (r.row, w.clone())));
+                        }
+                    }
+                }
+            }
             for e in results.iter().filter_map(|r| r.outcome.as_ref().err()) {
                 tally.invalid += 1;
                 if tally.errors.len() < ERRORS_SHOWN {
@@ -266,7 +288,19 @@ pub fn screen_into<W: std::io::Write + ?Sized>(
             }
         }
     };
-    let mut stderr = Vec::new();
+    // How the file was read (sheet, header row, ignored columns, skipped rows), as a note.
+    let mut stderr: Vec<String> = source
+        .info()
+        .lines(lang)
+        .into_iter()
+        .map(|l| format!("tic: {l}"))
+        .collect();
+    for (row, w) in &tally.warnings {
+        stderr.push(match lang {
+            Lang::Zh => format!("第{row}行 警告：{}", w.line(lang)),
+            Lang::En => format!("row {row}: warning: {}", w.line(lang)),
+        });
+    }
     for e in &tally.errors {
         for p in &e.problems {
             stderr.push(match lang {

@@ -54,6 +54,14 @@ enum Command {
         /// Full assessments (explanations, clause texts) instead of summaries (JSON only).
         #[arg(long)]
         explain: bool,
+        /// The sheet to read (XLSX), by name; default: the sheet whose header names the most
+        /// known columns.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// The header's row (1-based, as the spreadsheet numbers it); default: found among the
+        /// first 20 non-blank rows.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        header_row: Option<u32>,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -163,8 +171,14 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             file,
             format,
             explain,
+            sheet,
+            header_row,
             output,
         } => {
+            let options = tic_tabular::ReadOptions {
+                sheet,
+                header_row: header_row.map(|n| n as usize),
+            };
             let format = match format {
                 ScreenFormatArg::Json => ScreenFormat::Json,
                 ScreenFormatArg::Csv => ScreenFormat::Csv,
@@ -187,7 +201,7 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             };
             let name = (file != "-").then_some(file.as_str());
             // Everything that makes the file unreadable is found here, before any output.
-            let source = match tic_cli::open_batch(&input, name, lang) {
+            let source = match tic_cli::open_batch_with(&input, name, &options, lang) {
                 Ok(s) => s,
                 Err(out) => return emit(out, None, lang),
             };

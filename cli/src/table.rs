@@ -332,6 +332,23 @@ pub fn screen(policy: &Policy, results: &[ResultRow], lang: Lang) -> String {
         ]);
     }
     let mut out = grid(&rows, &[true, false, true, false, false, false], "");
+    let warned: Vec<(usize, &tic_tabular::RowProblem)> = results
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().ok().map(|s| (r.row, s)))
+        .flat_map(|(row, s)| s.warnings.iter().map(move |w| (row, w)))
+        .collect();
+    if !warned.is_empty() {
+        let _ = writeln!(out, "\n{}", if zh { "警告：" } else { "Warnings:" });
+        for (row, w) in warned {
+            let _ = writeln!(
+                out,
+                "  {} {}: {}",
+                if zh { "行" } else { "row" },
+                row,
+                w.line(lang)
+            );
+        }
+    }
     if !errors.is_empty() {
         let _ = writeln!(
             out,

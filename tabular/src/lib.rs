@@ -29,7 +29,10 @@ pub use progress::{
     portfolio_from_json, portfolio_from_json_text, progress_csv, progress_template_csv,
     progress_template_xlsx, progress_xlsx, read_portfolio_table, PortfolioItem,
 };
-pub use read::{detect, read, Batch, InputFormat, InputRow, Layout, Source};
+pub use read::{
+    detect, read, Batch, IgnoredColumn, InputFormat, InputRow, Layout, ReadInfo, ReadOptions,
+    SkippedRow, Source,
+};
 pub use screen::{
     screen_json, screen_rows, screen_source_rows, screen_to, ScreenJson, StreamFormat, Tally,
 };
@@ -242,6 +245,10 @@ pub struct RowSummary {
     pub gaps: Vec<String>,
     /// Ids of the requirements that are unknown, in policy order.
     pub unknown: Vec<String>,
+    /// The row's warnings ([`InputRow::warnings`]: an amount implausibly large); empty from
+    /// [`RowSummary::of`], set by [`result_row`] (a shell that builds its own summary sets it
+    /// from the input row).
+    pub warnings: Vec<RowProblem>,
 }
 
 /// The index of a due point in [`RowSummary::by_due`].
@@ -286,6 +293,7 @@ impl RowSummary {
             by_due,
             gaps,
             unknown,
+            warnings: Vec::new(),
         }
     }
 }
@@ -294,7 +302,9 @@ impl RowSummary {
 pub fn result_row(policy: &Policy, layout: Option<&Layout>, row: &InputRow) -> ResultRow {
     let outcome = check_row(policy, layout, row).map(|applicant| {
         let a = tic_core::assess(policy, &applicant);
-        RowSummary::of(&a)
+        let mut s = RowSummary::of(&a);
+        s.warnings = row.warnings.clone();
+        s
     });
     let (name, district) = row_identity(row);
     ResultRow {

@@ -35,6 +35,10 @@ pub struct Tally {
     pub invalid: usize,
     /// The first invalid rows' errors (as many as asked for), in input order.
     pub errors: Vec<RowError>,
+    /// Rows with warnings (an amount implausibly large; still assessed).
+    pub warned: usize,
+    /// The first warnings (row, warning; as many rows as errors are kept), in input order.
+    pub warnings: Vec<(usize, crate::RowProblem)>,
 }
 
 /// Screens every row of `source` and writes the results to `out` as they are done, in input
@@ -170,6 +174,8 @@ struct Chunk {
     rows: usize,
     invalid: usize,
     errors: Vec<RowError>,
+    warned: usize,
+    warnings: Vec<(usize, crate::RowProblem)>,
 }
 
 fn stream<W: Write + ?Sized>(
@@ -197,6 +203,18 @@ fn stream<W: Write + ?Sized>(
             rows: 0,
             invalid: 0,
             errors: Vec::new(),
+            warned: 0,
+            warnings: Vec::new(),
+        };
+        let warn = |row: &InputRow, chunk: &mut Chunk| {
+            if !row.warnings.is_empty() {
+                chunk.warned += 1;
+                if chunk.warnings.len() < keep_errors {
+                    chunk
+                        .warnings
+                        .extend(row.warnings.iter().map(|w| (row.row, w.clone())));
+                }
+            }
         };
         let keep = |e: RowError, chunk: &mut Chunk| {
             chunk.invalid += 1;
@@ -212,6 +230,7 @@ fn stream<W: Write + ?Sized>(
                         continue;
                     };
                     chunk.rows += 1;
+                    warn(&row, &mut chunk);
                     chunk
                         .bytes
                         .extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
@@ -230,6 +249,7 @@ fn stream<W: Write + ?Sized>(
                         continue;
                     };
                     chunk.rows += 1;
+                    warn(&row, &mut chunk);
                     let r = result_row(policy, layout, &row);
                     write_csv_row(&mut w, &r, years, lang, &mut num)?;
                     if let Err(e) = r.outcome {
@@ -247,6 +267,9 @@ fn stream<W: Write + ?Sized>(
         tally.invalid += chunk.invalid;
         let room = keep_errors.saturating_sub(tally.errors.len());
         tally.errors.extend(chunk.errors.into_iter().take(room));
+        tally.warned += chunk.warned;
+        let room = keep_errors.saturating_sub(tally.warnings.len());
+        tally.warnings.extend(chunk.warnings.into_iter().take(room));
         tally.rows += chunk.rows;
         Ok::<(), io::Error>(())
     })?;
@@ -273,6 +296,7 @@ fn json_element(
             let a = tic_core::assess(policy, &applicant);
             let report = tic_core::report(&a, &applicant, detail);
             write_with_row(out, row.row, &report);
+            write_warnings(out, row, lang);
             Ok(())
         }
         Err(e) => {
@@ -291,10 +315,40 @@ fn json_element(
             if written.is_err() {
                 out.truncate(start);
                 out.extend_from_slice(b"null");
+            } else {
+                write_warnings(out, row, lang);
             }
             Err(e)
         }
     }
+}
+
+/// Adds `"warnings":[{field, column, cell, message}]` to the object just written, if the row
+/// has warnings.
+fn write_warnings(out: &mut Vec<u8>, row: &InputRow, lang: Lang) {
+    if row.warnings.is_empty() || out.last() != Some(&b'}') {
+        return;
+    }
+    let list: Vec<serde_json::Value> = row
+        .warnings
+        .iter()
+        .map(|w| {
+            let mut m = serde_json::Map::new();
+            m.insert("field".into(), w.field.clone().into());
+            if let Some(c) = &w.column {
+                m.insert("column".into(), c.clone().into());
+            }
+            if let Some(c) = &w.cell {
+                m.insert("cell".into(), c.clone().into());
+            }
+            m.insert("message".into(), w.message.get(lang).into());
+            serde_json::Value::Object(m)
+        })
+        .collect();
+    out.pop();
+    out.extend_from_slice(b",\"warnings\":");
+    let _ = serde_json::to_writer(&mut *out, &list);
+    out.push(b'}');
 }
 
 /// Writes `{"row":N,` and the fields of `value` (an object): `value` is written as it is and its

@@ -76,6 +76,7 @@ pub fn result_header(policy: &Policy, lang: Lang) -> Vec<String> {
     h.push(pick("差距项", "gap_ids"));
     h.push(pick("待定项", "unknown_ids"));
     h.push(pick("错误", "error"));
+    h.push(pick("警告", "warnings"));
     h
 }
 
@@ -103,6 +104,7 @@ pub const RESULT_COLUMNS: &[&str] = &[
     "gap_ids",
     "unknown_ids",
     "error",
+    "warnings",
 ];
 
 /// The cells of one result, matching [`result_header`] for `years` years.
@@ -136,10 +138,22 @@ pub fn result_cells(r: &ResultRow, years: usize, lang: Lang) -> Vec<OutCell> {
             c.push(OutCell::Text(s.gaps.join(";")));
             c.push(OutCell::Text(s.unknown.join(";")));
             c.push(OutCell::Empty);
+            c.push(if s.warnings.is_empty() {
+                OutCell::Empty
+            } else {
+                OutCell::Text(
+                    s.warnings
+                        .iter()
+                        .map(|p| p.line(lang))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+            });
         }
         Err(e) => {
             c.extend(std::iter::repeat_n(OutCell::Empty, 2 + 2 * years + 8 + 2));
             c.push(OutCell::Text(e.summary(lang)));
+            c.push(OutCell::Empty);
         }
     }
     c

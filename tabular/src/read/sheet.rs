@@ -68,7 +68,9 @@ pub(super) fn find_header(head: &[(u32, Vec<(u32, String)>)], at: Option<usize>)
         if let Some((_, below)) = head.get(i + 1) {
             let combined = combine(cells, below);
             let s = score(&combined);
-            if s > single {
+            // Two rows only when they name more than either alone (a title above the header
+            // adds nothing).
+            if s > single && s > score(below) {
                 pick = Header {
                     index: i,
                     height: 2,

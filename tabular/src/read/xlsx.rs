@@ -89,11 +89,9 @@ impl<'a> Book<'a> {
             Book::Xlsx(x) => {
                 {
                     let mut reader = x.worksheet_cells_reader(name).map_err(|e| cannot(&e))?;
-                    while let Some(rec) = reader
-                        .next_cell_with_formula_metadata()
-                        .map_err(|e| cannot(&e))?
-                    {
-                        let cell = data_ref_cell(rec.value, rec.formula.is_some());
+                    while let Some(rec) = reader.next_cell_with_formula().map_err(|e| cannot(&e))? {
+                        let formula = rec.formula.as_ref().is_some_and(|f| !f.is_empty());
+                        let cell = data_ref_cell(rec.value, formula);
                         if !push(&mut rows, rec.pos, cell) {
                             break;
                         }
@@ -143,6 +141,7 @@ impl<'a> Book<'a> {
 fn data_ref_cell(v: DataRef<'_>, formula: bool) -> Cell {
     match v {
         DataRef::Empty if formula => Cell::NoValue,
+        DataRef::String(s) if formula && s.is_empty() => Cell::NoValue,
         DataRef::Empty => Cell::Empty,
         DataRef::String(s) => Cell::Text(s),
         DataRef::SharedString(s) => Cell::Text(s.to_owned()),

@@ -20,6 +20,7 @@ mod policy_file;
 mod progress_cases;
 mod properties;
 mod screen;
+mod spreadsheets;
 mod tabular;
 mod track;
 

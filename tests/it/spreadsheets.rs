@@ -115,7 +115,7 @@ fn formula_without_value_error_values_dates_and_fractions_are_named() {
             ],
         );
         row(ws, 1, &["甲"]);
-        ws.write_formula(1, 1, Formula::new("=SUM(X1:X2)").set_result(""))
+        ws.write_formula(1, 1, Formula::new("=SUM(X1:X2)").set_result(" "))
             .unwrap();
         ws.write_formula(1, 2, Formula::new("=1/0").set_result("#DIV/0!"))
             .unwrap();

@@ -141,7 +141,7 @@ impl<'a> Book<'a> {
 fn data_ref_cell(v: DataRef<'_>, formula: bool) -> Cell {
     match v {
         DataRef::Empty if formula => Cell::NoValue,
-        DataRef::String(s) if formula && s.is_empty() => Cell::NoValue,
+        DataRef::String(s) if formula && s.trim().is_empty() => Cell::NoValue,
         DataRef::Empty => Cell::Empty,
         DataRef::String(s) => Cell::Text(s),
         DataRef::SharedString(s) => Cell::Text(s.to_owned()),

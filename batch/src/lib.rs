@@ -7,6 +7,13 @@
 //! (row, column, message), and a sortable, filterable table; a row opens in the single view.
 //! Results export as CSV or XLSX through `tic-tabular`'s writers.
 //!
+//! It also reads a construction-period portfolio (a tracking sheet, or a JSON array of
+//! `tic-progress/1` records; detected, or chosen with the mode switch): every centre's standing
+//! from `tic_core::track`, sorted by risk, the counts and totals, and the exports of `tic track`.
+//!
+//! One reducer ([`state`]) and one function component per file ([`components`]); [`app`] is the
+//! root.
+//!
 //! `www/batch.js` does `import init, { mount } from './batch-pkg/tic_batch.js'; await init();
 //! mount(document.getElementById('batch-app'), {})`.
 
@@ -14,9 +21,12 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod components;
 pub mod dom;
 pub mod model;
+pub mod portfolio;
 pub mod source;
+pub mod state;
 pub mod text;
 
 use tic_core::Lang;
@@ -31,5 +41,5 @@ pub fn mount(element: web_sys::Element, options: JsValue) {
         .and_then(|v| v.as_string())
         .and_then(|s| Lang::from_code(&s))
         .unwrap_or_default();
-    yew::Renderer::<app::BatchApp>::with_root_and_props(element, app::Props { lang }).render();
+    yew::Renderer::<app::App>::with_root_and_props(element, app::Props { lang }).render();
 }

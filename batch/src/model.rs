@@ -92,9 +92,10 @@ pub fn row_errors(index: usize, e: &tic_tabular::RowError) -> Vec<RowError> {
 }
 
 /// The columns the table can be sorted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Column {
     /// Row number in the file (the initial order).
+    #[default]
     Row,
     /// Name.
     Name,
@@ -109,9 +110,10 @@ pub enum Column {
 }
 
 /// Sort direction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Direction {
     /// Smallest first.
+    #[default]
     Ascending,
     /// Largest first.
     Descending,
@@ -210,6 +212,13 @@ pub fn districts(rows: &[Row]) -> Vec<String> {
     d.sort();
     d.dedup();
     d
+}
+
+/// The single view with this row's applicant, as the contract's link (relative to
+/// `batch.html`), made the first time it is asked for.
+pub fn single_view_url(r: &Row) -> &str {
+    r.link
+        .get_or_init(|| format!("../index.html#{}", applicant_fragment(&r.applicant)))
 }
 
 /// The fragment of the contract's single-view link: `applicant=` + the applicant JSON (UTF-8),

@@ -2,13 +2,146 @@
 //! uses too, so the browser and the command line give the same rows, errors and export columns.
 
 use crate::model::{self, Row, RowError};
+use serde_json::value::RawValue;
+use serde_json::Value;
+use tic_core::track::PROGRESS_SCHEMA;
 use tic_core::{Lang, Policy, Text};
-use tic_tabular::{Batch, ResultRow};
+use tic_tabular::columns::fold;
+use tic_tabular::progress::{progress_columns, ProgressField};
+use tic_tabular::{Batch, InputFormat, PortfolioItem, ResultRow};
+
+/// The two kinds of file the view reads (and its two modes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    /// Applicants to pre-screen (申报预审): what `tic screen` reads.
+    #[default]
+    Applicants,
+    /// A tracking portfolio (建设期跟踪): what `tic track` reads.
+    Portfolio,
+}
+
+/// A file, read.
+#[derive(Debug)]
+pub enum Opened {
+    /// Applicants, not yet checked.
+    Applicants(Batch),
+    /// The centres of a portfolio, each read and checked.
+    Portfolio(Vec<PortfolioItem>),
+}
 
 /// Reads a CSV, XLSX or JSON file into rows (not yet checked); an `Err` when the file as a whole
 /// cannot be read.
 pub fn read(policy: &Policy, name: &str, bytes: &[u8]) -> Result<Batch, Text> {
     tic_tabular::read(policy, bytes, Some(name)).map_err(|e| e.message)
+}
+
+/// Reads a file of either kind, finding which it is: a JSON array whose records say
+/// `"schema": "tic-progress/1"` (or one such record) is a portfolio; a table is a portfolio when
+/// the applicants' layout leaves a `year` / 建设年度 column unread or refuses it, and the
+/// tracking layout reads it. `prefer` (the view's mode) decides a JSON file whose records name no schema, and
+/// whose reader's message a table that neither layout reads gets.
+pub fn open(policy: &Policy, prefer: Kind, name: &str, bytes: &[u8]) -> Result<Opened, Text> {
+    let format = tic_tabular::detect(bytes, Some(name));
+    if format == InputFormat::Json {
+        return match json_portfolio(policy, bytes, prefer) {
+            Some(items) => Ok(Opened::Portfolio(items)),
+            None => read(policy, name, bytes).map(Opened::Applicants),
+        };
+    }
+    let portfolio = || {
+        tic_tabular::read_portfolio_table(policy, bytes, format)
+            .map(Opened::Portfolio)
+            .map_err(|e| e.message)
+    };
+    match prefer {
+        Kind::Applicants => match read(policy, name, bytes) {
+            // The applicants' reader leaves a column it does not know unread: a year column
+            // among those says the file is a tracking sheet.
+            Ok(batch)
+                if batch
+                    .info
+                    .ignored_columns
+                    .iter()
+                    .any(|c| names_year(policy, &c.header)) =>
+            {
+                portfolio().or(Ok(Opened::Applicants(batch)))
+            }
+            Ok(batch) => Ok(Opened::Applicants(batch)),
+            Err(e) => portfolio().map_err(|_| e),
+        },
+        Kind::Portfolio => portfolio().or_else(|e| {
+            read(policy, name, bytes)
+                .map(Opened::Applicants)
+                .map_err(|_| e)
+        }),
+    }
+}
+
+/// Whether a header names the tracking layout's year column (`year`, 建设年度, `建设年度（year）`).
+fn names_year(policy: &Policy, header: &str) -> bool {
+    let f = fold(header);
+    progress_columns(policy)
+        .iter()
+        .filter(|c| c.field == ProgressField::Year)
+        .any(|c| {
+            let key = fold(&c.key);
+            f == key || f == fold(&c.zh) || f.ends_with(&format!("({key})"))
+        })
+}
+
+/// The records of a JSON portfolio, read as `tic track` reads them; `None` when the file is not
+/// one (then it is read as applicants, whose reader reports any syntax error).
+fn json_portfolio(policy: &Policy, bytes: &[u8], prefer: Kind) -> Option<Vec<PortfolioItem>> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(body).ok()?;
+    let schema = |v: &Value| v.get("schema").and_then(Value::as_str).map(str::to_owned);
+    if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(text) {
+        let schemas: Vec<Option<String>> = items
+            .iter()
+            .map(|raw| {
+                serde_json::from_str::<Value>(raw.get())
+                    .ok()
+                    .and_then(|v| schema(&v))
+            })
+            .collect();
+        let progress = schemas
+            .iter()
+            .any(|s| s.as_deref() == Some(PROGRESS_SCHEMA));
+        let other = schemas.iter().any(|s| s.is_some());
+        return (progress || (!other && prefer == Kind::Portfolio))
+            .then(|| tic_tabular::portfolio_from_json_text(policy, &items));
+    }
+    let value: Value = serde_json::from_str(text).ok()?;
+    (schema(&value).as_deref() == Some(PROGRESS_SCHEMA))
+        .then(|| tic_tabular::portfolio_from_json(policy, std::slice::from_ref(&value)))
+}
+
+/// The tracking reports as CSV: the columns of `tic track --format csv`, headers in `lang`.
+pub fn portfolio_csv(
+    policy: &Policy,
+    items: &[PortfolioItem],
+    lang: Lang,
+) -> Result<Vec<u8>, Text> {
+    tic_tabular::progress_csv(policy, items, lang).map_err(|e| e.message)
+}
+
+/// The tracking reports as XLSX: `tic track --format xlsx`.
+pub fn portfolio_xlsx(
+    policy: &Policy,
+    items: &[PortfolioItem],
+    lang: Lang,
+) -> Result<Vec<u8>, Text> {
+    tic_tabular::progress_xlsx(policy, items, lang).map_err(|e| e.message)
+}
+
+/// The tracking sheet template as CSV (`tic template --kind progress`).
+pub fn portfolio_template_csv(policy: &Policy) -> Result<Vec<u8>, Text> {
+    tic_tabular::progress_template_csv(policy).map_err(|e| e.message)
+}
+
+/// The tracking sheet template as XLSX.
+pub fn portfolio_template_xlsx(policy: &Policy) -> Result<Vec<u8>, Text> {
+    tic_tabular::progress_template_xlsx(policy).map_err(|e| e.message)
 }
 
 /// Everything the view keeps of a screened file.

@@ -1,6 +1,6 @@
 //! The page's words in Chinese and English.
 
-use tic_core::vocab::{Due, Verdict};
+use tic_core::vocab::{Due, Standing, Verdict};
 use tic_core::Lang;
 
 /// The version of a fixed text in `lang`.
@@ -14,6 +14,11 @@ pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 /// A verdict in words (the core's wording, shared by every shell).
 pub fn verdict(lang: Lang, v: Verdict) -> &'static str {
     tic_core::explain::verdict_name(v).get(lang)
+}
+
+/// A standing in words (the core's wording, as `tic track` prints it).
+pub fn standing(lang: Lang, s: Standing) -> &'static str {
+    tic_core::track::standing_name(s).get(lang)
 }
 
 /// A due point in words, as a column header.

@@ -1,0 +1,71 @@
+//! One component per file. Components render the [`crate::state::State`] they are given and
+//! report what the user did through `on…` callbacks; they decide nothing.
+
+pub mod drop_zone;
+pub mod exports;
+pub mod filters;
+pub mod masthead;
+pub mod mode_switch;
+pub mod portfolio_summary;
+pub mod portfolio_table;
+pub mod progress;
+pub mod row_errors;
+pub mod summary;
+pub mod table;
+
+use crate::model::Direction;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A shared value compared by identity, for properties holding results (the reducer makes a
+/// new one whenever they change).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    /// Shares `rc`.
+    pub fn of(rc: &Rc<T>) -> Shared<T> {
+        Shared(Rc::clone(rc))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// A column header that sorts its table: a button in the `th`, `aria-sort` on the `th`.
+pub fn sort_header(
+    label: String,
+    class: &'static str,
+    sort: Option<Direction>,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    let aria = sort.map_or("none", Direction::aria);
+    html! {
+        <th scope="col" class={class} aria-sort={aria}>
+            <button type="button" class="sort" {onclick}>
+                { label }
+                <span class="sort-mark" aria-hidden="true">{ match sort {
+                    Some(Direction::Ascending) => "▲",
+                    Some(Direction::Descending) => "▼",
+                    None => "",
+                } }</span>
+            </button>
+        </th>
+    }
+}

@@ -264,6 +264,47 @@ mod tests {
     }
 
     #[test]
+    fn each_kind_of_file_is_recognised_whatever_the_mode() {
+        let p = policy::current();
+        let kind = |prefer, name: &str, bytes: &[u8]| match open(p, prefer, name, bytes) {
+            Ok(Opened::Applicants(b)) => (Kind::Applicants, b.rows.len()),
+            Ok(Opened::Portfolio(items)) => (Kind::Portfolio, items.len()),
+            Err(e) => panic!("{name}: {}", e.en),
+        };
+        let files = [
+            (
+                "p.csv",
+                portfolio_template_csv(p).unwrap_or_default(),
+                Kind::Portfolio,
+            ),
+            (
+                "p.xlsx",
+                portfolio_template_xlsx(p).unwrap_or_default(),
+                Kind::Portfolio,
+            ),
+            (
+                "a.csv",
+                template_csv().unwrap_or_default(),
+                Kind::Applicants,
+            ),
+            (
+                "a.xlsx",
+                template_xlsx(p).unwrap_or_default(),
+                Kind::Applicants,
+            ),
+        ];
+        for (name, bytes, want) in &files {
+            for prefer in [Kind::Applicants, Kind::Portfolio] {
+                assert_eq!(
+                    kind(prefer, name, bytes),
+                    (*want, 1),
+                    "{name} read in {prefer:?} mode"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn template_reads_back_as_one_valid_row() {
         let p = policy::current();
         for (name, bytes) in [

@@ -875,7 +875,7 @@ fn list_items(policy: &Policy, v: Vocab, text: &str) -> Result<Vec<Value>, Text>
         }
     }
     match bad.into_iter().reduce(|mut a, b| {
-        a.zh.push_str("；");
+        a.zh.push('；');
         a.zh.push_str(&b.zh);
         a.en.push_str("; ");
         a.en.push_str(&b.en);

@@ -204,7 +204,9 @@ pub(super) fn open_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Source<'s
         }
         None => names.clone(),
     };
-    let mut best: Option<(String, Vec<((u32, u32), (u32, u32))>, Header, Vec<u32>)> = None;
+    // The sheet, its merged regions, its header, the rows searched.
+    type Found = (String, Vec<((u32, u32), (u32, u32))>, Header, Vec<u32>);
+    let mut best: Option<Found> = None;
     for name in &candidates {
         let (limit, from) = match options.header_row {
             Some(n) => (Some(n + 1), n.saturating_sub(1) as u32),

@@ -355,3 +355,185 @@ impl Report<'_> {
         serde_json::to_value(self).unwrap_or_default()
     }
 }
+
+/// Money in 万元 as a plain JSON number, from integers (no float printing): `1666.67`, `500`.
+fn push_wan(out: &mut String, w: Wan) {
+    let y = w.yuan();
+    if y < 0 {
+        out.push('-');
+    }
+    let y = y.unsigned_abs();
+    out.push_str(&(y / 10_000).to_string());
+    let frac = y % 10_000;
+    if frac != 0 {
+        let digits = format!("{frac:04}");
+        out.push('.');
+        out.push_str(digits.trim_end_matches('0'));
+    }
+}
+
+/// Appends the brief result of an assessment as compact JSON: the verdict, each requirement's
+/// id and status (with `actual` and `required` where it is a number), and the funding per year
+/// with its total. What a portal screening many applicants in the page needs, written straight
+/// into `out` without building a value tree (see docs/format.md, "Brief result").
+pub fn write_brief(a: &Assessment<'_>, out: &mut String) {
+    out.push_str("{\"verdict\":\"");
+    out.push_str(a.verdict.id());
+    out.push_str("\",\"requirements\":[");
+    for (i, o) in a.requirements.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"id\":\"");
+        out.push_str(&o.requirement.id);
+        out.push_str("\",\"status\":\"");
+        out.push_str(o.status.id());
+        out.push('"');
+        match o.measure {
+            Some(Measure::Count {
+                actual, required, ..
+            }) => {
+                if let Some(v) = actual {
+                    out.push_str(",\"actual\":");
+                    out.push_str(&v.to_string());
+                }
+                out.push_str(",\"required\":");
+                out.push_str(&required.to_string());
+            }
+            Some(Measure::Money {
+                actual, required, ..
+            }) => {
+                out.push_str(",\"actual\":");
+                push_wan(out, actual);
+                out.push_str(",\"required\":");
+                push_wan(out, required);
+            }
+            None => {}
+        }
+        out.push('}');
+    }
+    out.push_str("],\"funding\":{\"years\":[");
+    for (i, y) in a.funding.years.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"year\":");
+        out.push_str(&y.year.to_string());
+        out.push_str(",\"amount_wan\":");
+        push_wan(out, y.amount);
+        out.push_str(",\"limited_by\":\"");
+        out.push_str(y.limited_by.id());
+        out.push_str("\"}");
+    }
+    out.push_str("],\"total_wan\":");
+    push_wan(out, a.funding.total);
+    out.push_str("}}");
+}
+
+/// The brief result (see [`write_brief`]) of every applicant of a JSON array, as a JSON array in
+/// the same order; an invalid applicant gives `{"error": ["path: message", …]}` in its place.
+/// One call for a whole list: what the page's `assess_many` export runs. A text that is not a
+/// JSON array is refused with its problem.
+pub fn brief_many(
+    policy: &crate::Policy,
+    json: &str,
+    lang: crate::Lang,
+) -> Result<String, crate::InputError> {
+    // Read as a `Value`, not as a `Vec`: a typed visitor's error messages would link float
+    // printing (~15 kB) into the WebAssembly bundle.
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        crate::InputError::new(
+            "",
+            crate::input::Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            },
+        )
+    })?;
+    let serde_json::Value::Array(items) = value else {
+        return Err(crate::InputError::new(
+            "",
+            crate::input::Problem::WrongType {
+                expected: crate::input::Expected::Array,
+            },
+        ));
+    };
+    let mut out = String::with_capacity(items.len() * 900 + 2);
+    out.push('[');
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match crate::applicant_from_value(policy, v) {
+            Ok(applicant) => write_brief(&crate::assess(policy, &applicant), &mut out),
+            Err(errors) => {
+                let lines: Vec<String> = errors.iter().map(|e| e.line(lang)).collect();
+                out.push_str("{\"error\":");
+                out.push_str(&serde_json::to_string(&lines).unwrap_or_default());
+                out.push('}');
+            }
+        }
+    }
+    out.push(']');
+    Ok(out)
+}
+
+#[cfg(test)]
+mod brief_tests {
+    use super::*;
+
+    #[test]
+    fn the_brief_result_says_what_the_full_report_says() {
+        let p = crate::policy::current();
+        for json in [
+            r#"{"schema":"tic-applicant/1"}"#,
+            r#"{"schema":"tic-applicant/1","investment_wan":[6000,4000.5],"capacity_investment_wan":[1666.67,2000,1],"team":{"staff_year2":99},"organization":{"bases":2}}"#,
+        ] {
+            let app = crate::parse_applicant(p, json).unwrap();
+            let a = crate::assess(p, &app);
+            let mut s = String::new();
+            write_brief(&a, &mut s);
+            let brief: serde_json::Value = serde_json::from_str(&s).unwrap();
+            let full = report(&a, &app, Detail::Summary).to_value();
+            assert_eq!(brief["verdict"], full["verdict"]);
+            for (b, f) in brief["requirements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .zip(full["requirements"].as_array().unwrap())
+            {
+                for k in ["id", "status"] {
+                    assert_eq!(b.get(k), f.get(k), "{k} of {}", f["id"]);
+                }
+                for k in ["actual", "required"] {
+                    let n = |x: &serde_json::Value| x.get(k).map(|v| v.as_f64());
+                    assert_eq!(n(b), n(f), "{k} of {}", f["id"]);
+                }
+            }
+            assert_eq!(
+                brief["funding"]["total_wan"].as_f64(),
+                full["funding"]["total_wan"].as_f64()
+            );
+            for (b, f) in brief["funding"]["years"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .zip(full["funding"]["years"].as_array().unwrap())
+            {
+                assert_eq!(b["amount_wan"].as_f64(), f["amount_wan"].as_f64());
+                assert_eq!(b["limited_by"], f["limited_by"]);
+            }
+        }
+        let many = brief_many(
+            p,
+            r#"[{"schema":"tic-applicant/1"}, {"schema":"x"}]"#,
+            crate::Lang::En,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&many).unwrap();
+        assert_eq!(v[0]["verdict"], "incomplete");
+        assert!(v[1]["error"][0].as_str().unwrap().starts_with("schema:"));
+        assert!(brief_many(p, "{}", crate::Lang::En).is_err());
+    }
+}

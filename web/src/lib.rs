@@ -11,6 +11,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// The allocator of the page's WebAssembly module (see web/Cargo.toml for why).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod browser;
 pub mod components;
 pub mod form;
@@ -26,12 +31,40 @@ use wasm_bindgen::prelude::*;
 /// Assesses an applicant (contract JSON) under the current policy and returns the assessment
 /// as contract JSON, exactly as `tic assess` prints it. Invalid input throws an `Error` whose
 /// message lists every problem, one per line (`path: message`).
+///
+/// `options` (optional): `{ brief: true }` gives the brief result instead (verdict, each
+/// requirement's status and numbers, the funding per year; docs/format.md "Brief result"),
+/// for portals that screen many applicants in the page.
 #[wasm_bindgen]
-pub fn assess(applicant_json: &str) -> Result<String, JsError> {
-    tic_core::assess_json(applicant_json).map_err(|errors| {
+pub fn assess(applicant_json: &str, options: JsValue) -> Result<String, JsError> {
+    let refuse = |errors: Vec<tic_core::InputError>| {
         let lines: Vec<String> = errors.iter().map(|e| e.line(Lang::En)).collect();
         JsError::new(&lines.join("\n"))
-    })
+    };
+    if !brief(&options) {
+        return tic_core::assess_json(applicant_json).map_err(refuse);
+    }
+    let policy = tic_core::policy::current();
+    let applicant = tic_core::parse_applicant(policy, applicant_json).map_err(refuse)?;
+    let mut out = String::new();
+    tic_core::report::write_brief(&tic_core::assess(policy, &applicant), &mut out);
+    Ok(out)
+}
+
+/// Assesses every applicant of a JSON array in one call (no JS↔WebAssembly crossing per
+/// applicant) and returns a JSON array of brief results in the same order; an invalid applicant
+/// gives `{"error": ["path: message", …]}` in its place. Throws if the text is not a JSON array.
+#[wasm_bindgen]
+pub fn assess_many(applicants_json: &str) -> Result<String, JsError> {
+    tic_core::report::brief_many(tic_core::policy::current(), applicants_json, Lang::En)
+        .map_err(|e| JsError::new(&e.line(Lang::En)))
+}
+
+fn brief(options: &JsValue) -> bool {
+    options.is_object()
+        && js_sys::Reflect::get(options, &JsValue::from_str("brief"))
+            .map(|v| v.is_truthy())
+            .unwrap_or(false)
 }
 
 /// Reads `mount`'s options: `{ lang: "zh"|"en", mode: "full"|"compact", applicant: object or

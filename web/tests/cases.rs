@@ -57,7 +57,7 @@ fn every_valid_case_matches_in_webassembly() {
     }
     let mut failures = Vec::new();
     for (name, applicant, expected) in CASES {
-        let out = match tic_web::assess(applicant) {
+        let out = match tic_web::assess(applicant, wasm_bindgen::JsValue::UNDEFINED) {
             Ok(s) => s,
             Err(_) => {
                 failures.push(format!("{name}: refused"));
@@ -87,7 +87,7 @@ fn the_same_as_natively_for_the_strong_example() {
         .iter()
         .find(|(n, _, _)| *n == "strong")
         .expect("strong example present");
-    let Ok(via_export) = tic_web::assess(applicant) else {
+    let Ok(via_export) = tic_web::assess(applicant, wasm_bindgen::JsValue::UNDEFINED) else {
         panic!("the strong example was refused");
     };
     let direct = tic_core::assess_json(applicant).expect("valid");

@@ -122,20 +122,52 @@ fn rust_check(c: &schema::CheckDef) -> String {
     }
 }
 
+/// Parameters only the construction period uses (compiled in with the `construction` feature).
+const CONSTRUCTION_PARAMETERS: &[&str] = &["delist_consecutive_fails"];
+
 /// `fn file_N() -> PolicyFile` building `f` from static tables (see `policy.rs`'s helpers).
 fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
     let m = &f.policy;
     let mut o = format!(
         "fn file_{n}() -> crate::schema::PolicyFile {{\n    #[allow(unused_imports)]\n    use crate::schema::{{CheckDef, Meta, PolicyFile}};\n    #[allow(unused_imports)]\n    use crate::vocab::{{Due, FieldList, Kind, LeadKind, LegalStatus, Metric, OrgFlag, Unit}};\n    use super::gen::*;\n"
     );
-    o.push_str("    let params: &[Param] = &[\n");
-    for (k, p) in &f.parameters {
-        o.push_str(&format!(
+    // The construction period's data (its parameters, the uses of the subsidy, the tracked
+    // milestones, the readings, the clauses only they cite) is compiled in only with the
+    // `construction` feature: the self-assessment page does not use it and keeps its bytes.
+    let cfg = "cfg!(feature = \"construction\")";
+    let param_row = |k: &String, p: &schema::Parameter| {
+        format!(
             "        ({k:?}, {:?}, Unit::{:?}, {:?}, {:?}, {:?}),\n",
             p.value, p.unit, p.clause, p.quote, p.note
-        ));
+        )
+    };
+    o.push_str("    let params: &[Param] = &[\n");
+    for (k, p) in &f.parameters {
+        if !CONSTRUCTION_PARAMETERS.contains(&k.as_str()) {
+            o.push_str(&param_row(k, p));
+        }
     }
-    o.push_str("    ];\n    let requirements = vec![\n");
+    o.push_str(&format!(
+        "    ];\n    let params_c: &[Param] = if {cfg} {{ &[\n"
+    ));
+    for (k, p) in &f.parameters {
+        if CONSTRUCTION_PARAMETERS.contains(&k.as_str()) {
+            o.push_str(&param_row(k, p));
+        }
+    }
+    o.push_str("    ] } else { &[] };\n    let params = [params, params_c].concat();\n");
+    let mut cited: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for (k, p) in &f.parameters {
+        if !CONSTRUCTION_PARAMETERS.contains(&k.as_str()) {
+            cited.insert(&p.clause);
+        }
+    }
+    cited.extend(f.requirements.iter().map(|r| r.clause.as_str()));
+    for list in [&f.highlands, &f.chains, &f.clusters] {
+        cited.extend(list.iter().map(|c| c.clause.as_str()));
+    }
+    cited.extend(f.districts.iter().map(|d| d.clause.as_str()));
+    o.push_str("    let requirements = vec![\n");
     for r in &f.requirements {
         o.push_str(&format!(
             "        req(({:?}, {:?}, Due::{:?}, Kind::{:?}, {:?}, {:?}), {}),\n",
@@ -180,16 +212,29 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
     }
     o.push_str("    ];\n    let clauses: &[Row3] = &[\n");
     for (k, c) in &f.clauses {
-        o.push_str(&format!("        ({k:?}, {:?}, {:?}),\n", c.title, c.text));
+        if cited.contains(k.as_str()) {
+            o.push_str(&format!("        ({k:?}, {:?}, {:?}),\n", c.title, c.text));
+        }
     }
-    o.push_str("    ];\n    let spending: &[SpendRow] = &[\n");
+    o.push_str(&format!(
+        "    ];\n    let clauses_c: &[Row3] = if {cfg} {{ &[\n"
+    ));
+    for (k, c) in &f.clauses {
+        if !cited.contains(k.as_str()) {
+            o.push_str(&format!("        ({k:?}, {:?}, {:?}),\n", c.title, c.text));
+        }
+    }
+    o.push_str("    ] } else { &[] };\n");
+    o.push_str(&format!("    let spending: &[SpendRow] = if {cfg} {{ &[\n"));
     for sp in &f.spending {
         o.push_str(&format!(
             "        ({:?}, {:?}, {:?}, {:?}, {:?}),\n",
             sp.id, sp.zh, sp.en, sp.forbidden, sp.clause
         ));
     }
-    o.push_str("    ];\n    let readings = vec![\n");
+    o.push_str(&format!(
+        "    ] }} else {{ &[] }};\n    let readings = if {cfg} {{ vec![\n"
+    ));
     for r in &f.readings {
         o.push_str(&format!(
             "        reading(({:?}, {:?}, {:?}, {:?}), &{:?}),\n",
@@ -197,7 +242,7 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
         ));
     }
     o.push_str(&format!(
-        "    ];\n    let milestones: &[&str] = &{:?};\n",
+        "    ] }} else {{ Vec::new() }};\n    let milestones: &[&str] = if {cfg} {{ &{:?} }} else {{ &[] }};\n",
         f.tracking.milestones
     ));
     o.push_str("    let mut indicators = indicator_defs(indicators);\n");
@@ -214,6 +259,6 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
         "    PolicyFile {{\n        policy: Meta {{ id: s({:?}), title_zh: s({:?}), title_en: s({:?}), status: s({:?}), source: s({:?}), notice_zh: s({:?}), notice_en: s({:?}) }},\n",
         m.id, m.title_zh, m.title_en, m.status, m.source, m.notice_zh, m.notice_en
     ));
-    o.push_str("        parameters: parameters(params),\n        requirements,\n        highlands: choices(highlands),\n        chains: choices(chains),\n        clusters: choices(clusters),\n        districts: district_defs(districts),\n        indicator_groups: group_defs(groups),\n        indicators,\n        tracking: crate::schema::TrackingDef { milestones: milestones.iter().map(|m| s(m)).collect() },\n        spending: spending_defs(spending),\n        readings,\n        clauses: clause_defs(clauses),\n    }\n}\n");
+    o.push_str("        parameters: parameters(&params),\n        requirements,\n        highlands: choices(highlands),\n        chains: choices(chains),\n        clusters: choices(clusters),\n        districts: district_defs(districts),\n        indicator_groups: group_defs(groups),\n        indicators,\n        tracking: crate::schema::TrackingDef { milestones: milestones.iter().map(|m| s(m)).collect() },\n        spending: spending_defs(spending),\n        readings,\n        clauses: clause_defs(clauses).into_iter().chain(clause_defs(clauses_c)).collect(),\n    }\n}\n");
     o
 }

@@ -3,8 +3,6 @@
 //! may refuse fails quietly instead of throwing.
 
 use crate::state::{set_raw, Form};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use gloo_storage::{LocalStorage, Storage};
 use serde_json::Value;
 use tic_core::track::Progress;
@@ -93,14 +91,12 @@ pub fn restore() -> Saved {
 
 /// Encodes record JSON for a link: base64url of the UTF-8, no padding.
 pub fn encode_link_data(json: &str) -> String {
-    URL_SAFE_NO_PAD.encode(json.as_bytes())
+    tic_core::link::encode(json)
 }
 
 /// Decodes the data of a link (padding tolerated). `None` if it is not base64url UTF-8.
 pub fn decode_link_data(data: &str) -> Option<String> {
-    let data = data.trim().trim_end_matches('=');
-    let bytes = URL_SAFE_NO_PAD.decode(data.as_bytes()).ok()?;
-    String::from_utf8(bytes).ok()
+    tic_core::link::decode(data)
 }
 
 /// The link's data in the current address, if it has one.

@@ -3,13 +3,10 @@
 
 use tic_core::Wan;
 
-/// Reads a typed number: trimmed, spaces dropped; `None` if it is not one.
-// TODO(number): use `tic_core::number::read_number` (the one number reader: full-width digits,
-// thousands separators, a trailing 万元) once it is in the core.
+/// Reads a typed number with the core's one number reader (full-width digits, thousands
+/// separators, a trailing 万元, invisible characters); `None` if it is not one.
 pub fn read(text: &str) -> Option<f64> {
-    let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.trim_end_matches("万元").trim_end_matches('万');
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
+    tic_core::number::read_number(text).ok()
 }
 
 /// An amount in 万元 without grouping: `1000`, `1666.67`, `0.5` (exact: whole yuan).
@@ -77,6 +74,8 @@ mod tests {
         assert_eq!(read(" 1200 "), Some(1200.0));
         assert_eq!(read("5800.5万元"), Some(5800.5));
         assert_eq!(read("12x"), None);
+        assert_eq!(read("３，５００"), Some(3500.0));
+        assert_eq!(read("1,5"), None);
         assert_eq!(read("NaN"), None);
         assert_eq!(read("inf"), None);
     }

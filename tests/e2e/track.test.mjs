@@ -18,7 +18,12 @@ after(async () => { await browser?.close(); });
 /** Records every tic-track:result detail (before the page's scripts run). */
 function trackInstrument() {
   window.__trk = [];
+  window.__trkTimes = [];
+  let key = null;
+  document.addEventListener('keydown', () => { key = performance.now(); }, true);
   document.addEventListener('tic-track:result', (e) => {
+    window.__trkTimes.push({ t: performance.now(), key });
+    key = null;
     window.__trk.push(JSON.parse(JSON.stringify(e.detail)));
   }, true);
 }
@@ -263,4 +268,30 @@ describe('the tracking view', () => {
       await context.close();
     }
   });
+});
+
+test('timing: keystroke in the grid → updated tracking report (printed, not asserted)', async (t) => {
+  const record = { schema: 'tic-progress/1', name: '计时中心',
+    years: [{ investment_wan: 5800, capacity_investment_wan: 2000, staff: 72, teams: 1, evaluation: 'pass' },
+      { investment_wan: 3600, capacity_investment_wan: 1400, staff: 95, teams: 2, evaluation: 'pass' }] };
+  const { context, page } = await open({ url: `${PAGE_URL}#progress=${b64url(JSON.stringify(record))}` });
+  try {
+    await settleTrack(page);
+    await page.focus('#trk-y2-staff');
+    await page.keyboard.press('End');
+    const times = [];
+    for (const ch of '1234') {
+      const n = await trackCount(page);
+      await page.keyboard.press(ch);
+      await page.waitForFunction((k) => window.__trk.length > k, n);
+      const r = await page.evaluate(() => window.__trkTimes.at(-1));
+      assert.ok(r.key !== null);
+      times.push(r.t - r.key);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    t.diagnostic(`tracking keystroke → updated report: ${times.map((x) => x.toFixed(1)).join(', ')} ms (median ${sorted[2].toFixed(1)})`);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
 });

@@ -484,6 +484,10 @@ pub fn labels(policy: &Policy, v: Vocab) -> Vec<(String, String)> {
 pub fn suggestion(policy: &Policy, v: Vocab, word: &str) -> Option<(String, String)> {
     let f = fold(word);
     let n = f.chars().count().max(1);
+    // A word far longer than any name is not a typo of one (and the distance costs n × m).
+    if n > 64 {
+        return None;
+    }
     // Every accepted name with the identifier it names.
     let mut names: Vec<(String, String)> = Vec::new();
     if let Vocab::Field(list) = v {

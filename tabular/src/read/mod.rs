@@ -514,6 +514,10 @@ fn no_header(sheet: Option<&str>, header_row: Option<usize>) -> FileError {
 fn closest_header(text: &str) -> Option<String> {
     let f = match_form(text);
     let n = f.chars().count();
+    // A cell far longer than any header is not a typo of one (and the distance costs n × m).
+    if n > 64 {
+        return None;
+    }
     COLUMNS
         .iter()
         .flat_map(|c| [c.zh, c.key])

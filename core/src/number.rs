@@ -216,6 +216,44 @@ pub fn decimal(s: &str) -> Option<f64> {
     }
 }
 
+/// An amount in 万元 without grouping, as `w.as_wan().to_string()` writes it: `1000`,
+/// `1666.67`, `0.5`, `0.0001` (exact: an amount is whole yuan, 1/10,000 万元).
+pub fn wan_plain(w: crate::Wan) -> String {
+    let yuan = w.yuan();
+    let sign = if yuan < 0 { "-" } else { "" };
+    let abs = yuan.unsigned_abs();
+    let (whole, frac) = (abs / 10_000, abs % 10_000);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let digits = format!("{frac:04}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
+/// `x` rounded to `places` decimals (at most 6), trailing zeros dropped: `dec(155.4333, 2)` is
+/// `155.43`, `dec(2.5, 2)` is `2.5`, `dec(160.0, 1)` is `160`. For SVG coordinates and axis
+/// labels. Not finite: `0`.
+pub fn dec(x: f64, places: u32) -> String {
+    let places = places.min(6);
+    let scale = 10u64.pow(places);
+    let scaled = (x * scale as f64).round();
+    if !scaled.is_finite() {
+        return "0".into();
+    }
+    // `as` saturates; coordinates are far inside i64.
+    let n = scaled as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let abs = n.unsigned_abs();
+    let (whole, frac) = (abs / scale, abs % scale);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let digits = format!("{frac:0width$}", width = places as usize);
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +362,34 @@ mod tests {
         for n in 0..200_000u32 {
             let t = format!("{}.{:04}", n / 10_000, n % 10_000);
             assert_eq!(decimal(&t), t.parse::<f64>().ok(), "{t}");
+        }
+    }
+    #[test]
+    fn wan_plain_writes_what_f64_display_wrote() {
+        for yuan in (0..30_000).chain([
+            16_666_700,
+            10_000_000,
+            123_456_789,
+            crate::Wan::MAX.yuan(),
+            crate::Wan::MAX.yuan() - 1,
+        ]) {
+            let w = crate::Wan::from_yuan(yuan);
+            assert_eq!(wan_plain(w), w.as_wan().to_string(), "{yuan}");
+        }
+    }
+
+    #[test]
+    fn dec_rounds_and_trims() {
+        assert_eq!(dec(155.433_333_333, 2), "155.43");
+        assert_eq!(dec(2.5, 2), "2.5");
+        assert_eq!(dec(160.0, 1), "160");
+        assert_eq!(dec(-3.06, 1), "-3.1");
+        assert_eq!(dec(-0.01, 1), "0");
+        assert_eq!(dec(0.0, 2), "0");
+        assert_eq!(dec(f64::NAN, 2), "0");
+        for i in 0..=40 {
+            let v = i as f64 * 2.5;
+            assert_eq!(dec(v, 2), format!("{v}"));
         }
     }
 }

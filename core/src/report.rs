@@ -356,20 +356,8 @@ impl Report<'_> {
     }
 }
 
-/// Money in 万元 as a plain JSON number, from integers (no float printing): `1666.67`, `500`.
 fn push_wan(out: &mut String, w: Wan) {
-    let y = w.yuan();
-    if y < 0 {
-        out.push('-');
-    }
-    let y = y.unsigned_abs();
-    out.push_str(&(y / 10_000).to_string());
-    let frac = y % 10_000;
-    if frac != 0 {
-        let digits = format!("{frac:04}");
-        out.push('.');
-        out.push_str(digits.trim_end_matches('0'));
-    }
+    out.push_str(&crate::number::wan_plain(w));
 }
 
 /// Appends the brief result of an assessment as compact JSON: the verdict, each requirement's

@@ -2,45 +2,8 @@
 //! Dragon with their tables, ~18 kB of WebAssembly), which the page does not need: amounts are
 //! whole yuan ([`Wan`]) and chart coordinates need two decimals at most.
 
-use tic_core::Wan;
-
-/// An amount in 万元 without grouping, as `w.as_wan().to_string()` writes it: `1000`,
-/// `1666.67`, `0.5`, `0.0001` (exact: an amount is whole yuan, 1/10,000 万元).
-pub fn wan_plain(w: Wan) -> String {
-    let yuan = w.yuan();
-    let sign = if yuan < 0 { "-" } else { "" };
-    let abs = yuan.unsigned_abs();
-    let (whole, frac) = (abs / 10_000, abs % 10_000);
-    if frac == 0 {
-        format!("{sign}{whole}")
-    } else {
-        let digits = format!("{frac:04}");
-        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
-    }
-}
-
-/// `x` rounded to `places` decimals (at most 6), trailing zeros dropped: `dec(155.4333, 2)` is
-/// `155.43`, `dec(2.5, 2)` is `2.5`, `dec(160.0, 1)` is `160`. For SVG coordinates and axis
-/// labels. Not finite: `0`.
-pub fn dec(x: f64, places: u32) -> String {
-    let places = places.min(6);
-    let scale = 10u64.pow(places);
-    let scaled = (x * scale as f64).round();
-    if !scaled.is_finite() {
-        return "0".into();
-    }
-    // `as` saturates; coordinates are far inside i64.
-    let n = scaled as i64;
-    let sign = if n < 0 { "-" } else { "" };
-    let abs = n.unsigned_abs();
-    let (whole, frac) = (abs / scale, abs % scale);
-    if frac == 0 {
-        format!("{sign}{whole}")
-    } else {
-        let digits = format!("{frac:0width$}", width = places as usize);
-        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
-    }
-}
+/// Amounts and coordinates as text, from integers: the core's (shared with the tracking view).
+pub use tic_core::number::{dec, wan_plain};
 
 /// `(sin a, cos a)` to about 1e-15, for the radar's angles: `f64::sin`/`cos` link libm's
 /// range reduction for huge arguments (~6 kB), which angles within a turn never need.
@@ -88,35 +51,6 @@ pub fn pow10_floor(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wan_plain_writes_what_f64_display_wrote() {
-        for yuan in (0..30_000).chain([
-            16_666_700,
-            10_000_000,
-            123_456_789,
-            Wan::MAX.yuan(),
-            Wan::MAX.yuan() - 1,
-        ]) {
-            let w = Wan::from_yuan(yuan);
-            assert_eq!(wan_plain(w), w.as_wan().to_string(), "{yuan}");
-        }
-    }
-
-    #[test]
-    fn dec_rounds_and_trims() {
-        assert_eq!(dec(155.433_333_333, 2), "155.43");
-        assert_eq!(dec(2.5, 2), "2.5");
-        assert_eq!(dec(160.0, 1), "160");
-        assert_eq!(dec(-3.06, 1), "-3.1");
-        assert_eq!(dec(-0.01, 1), "0");
-        assert_eq!(dec(0.0, 2), "0");
-        assert_eq!(dec(f64::NAN, 2), "0");
-        for i in 0..=40 {
-            let v = i as f64 * 2.5;
-            assert_eq!(dec(v, 2), format!("{v}"));
-        }
-    }
 
     #[test]
     fn sin_cos_agrees_with_libm() {

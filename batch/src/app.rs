@@ -10,6 +10,7 @@ use crate::components::mode_switch::ModeSwitch;
 use crate::components::portfolio_summary::PortfolioSummary;
 use crate::components::portfolio_table::PortfolioTable;
 use crate::components::progress::Status;
+use crate::components::read_info::ReadInfoPanel;
 use crate::components::row_errors::RowErrors;
 use crate::components::summary::Summary;
 use crate::components::table::ResultsTable;
@@ -19,7 +20,9 @@ use crate::model::single_view_url;
 use crate::source::{self, Kind, Opened, Screened};
 use crate::state::{Action, Phase, State};
 use crate::text::t;
+use std::rc::Rc;
 use tic_core::{policy, Lang, Text};
+use tic_tabular::ReadOptions;
 use yew::prelude::*;
 
 /// Work for at most this many milliseconds before letting the browser paint the progress.
@@ -41,19 +44,27 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// Reads a file, then assesses its applicants in slices (yielding to the browser between
-/// them) or hands its portfolio to the reducer, which tracks it.
+/// Reads a file (with `options`: default for a new file, the panel's choice for the same bytes
+/// again), then assesses its applicants in slices (yielding to the browser between them) or
+/// hands its portfolio to the reducer, which tracks it. The reducer keeps the bytes, for the
+/// panel's "read another sheet / header row".
 async fn process(
     d: UseReducerDispatcher<State>,
     run: u32,
     mode: Kind,
     name: String,
-    bytes: Vec<u8>,
+    bytes: Rc<Vec<u8>>,
+    options: ReadOptions,
 ) {
+    d.dispatch(Action::Loaded {
+        run,
+        bytes: Rc::clone(&bytes),
+        options: options.clone(),
+    });
     // Let the progress bar appear before the (single) reading step.
     dom::yield_to_browser().await;
     let policy = policy::current();
-    let batch = match source::open(policy, mode, &name, &bytes) {
+    let mut batch = match source::open_with(policy, mode, &name, &bytes, &options) {
         Ok(Opened::Applicants(batch)) => batch,
         Ok(Opened::Portfolio(items)) => {
             d.dispatch(Action::Portfolio { run, items });
@@ -67,6 +78,7 @@ async fn process(
     drop(bytes);
     let total = batch.rows.len();
     let mut screened = Screened::with_capacity(total);
+    screened.info = std::mem::take(&mut batch.info);
     let mut slice_start = dom::now();
     for index in 0..total {
         screened.push(policy, &batch, index);
@@ -133,7 +145,10 @@ pub fn App(p: &Props) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let blob = gloo_file::Blob::from(web_sys::Blob::from(file.clone()));
                 match gloo_file::futures::read_as_bytes(&blob).await {
-                    Ok(bytes) => process(d, run, mode, file.name(), bytes).await,
+                    Ok(bytes) => {
+                        let bytes = Rc::new(bytes);
+                        process(d, run, mode, file.name(), bytes, ReadOptions::default()).await
+                    }
                     Err(e) => d.dispatch(Action::Failed {
                         run,
                         message: Text::new(
@@ -146,7 +161,7 @@ pub fn App(p: &Props) -> Html {
         })
     };
     let onsample = {
-        let d = dispatcher.clone();
+        let (d, start) = (dispatcher.clone(), start.clone());
         Callback::from(move |()| {
             let url = sample(mode);
             let name = url.rsplit('/').next().unwrap_or(url).to_owned();
@@ -154,12 +169,30 @@ pub fn App(p: &Props) -> Html {
             let d = d.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match dom::fetch_bytes(url).await {
-                    Ok(bytes) => process(d, run, mode, name, bytes).await,
+                    Ok(bytes) => {
+                        let bytes = Rc::new(bytes);
+                        process(d, run, mode, name, bytes, ReadOptions::default()).await
+                    }
                     Err(_) => d.dispatch(Action::Failed {
                         run,
                         message: Text::new("示例文件不可用。", "The sample file is not available."),
                     }),
                 }
+            });
+        })
+    };
+    // The panel's choice: the same bytes again, as applicants, with another sheet or header row.
+    let onread = {
+        let (d, start) = (dispatcher.clone(), start.clone());
+        let (file, name) = (state.file.clone(), state.file_name.clone());
+        Callback::from(move |options: ReadOptions| {
+            let Some(bytes) = file.clone() else {
+                return;
+            };
+            let run = start(name.clone());
+            let (d, name) = (d.clone(), name.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                process(d, run, Kind::Applicants, name, bytes, options).await;
             });
         })
     };
@@ -212,6 +245,17 @@ pub fn App(p: &Props) -> Html {
         (_, Some(t)) => (t.data.centres.len(), t.data.invalid),
         _ => (0, 0),
     };
+    // "How your file was read": applicant files (the portfolio reader reports no `ReadInfo`);
+    // kept after a re-read that fails, so that another choice can be made.
+    let read_info = match (&state.info, &state.file) {
+        (Some(info), Some(_)) if state.mode == Kind::Applicants && state.phase != Phase::Idle => {
+            html! {
+                <ReadInfoPanel {lang} info={Shared::of(info)} options={state.options.clone()}
+                    {busy} {onread} />
+            }
+        }
+        _ => html! {},
+    };
     let results = match (&state.screening, &state.portfolio) {
         (Some(s), _) if ready => html! {
             <>
@@ -261,6 +305,7 @@ pub fn App(p: &Props) -> Html {
             </section>
             <Status {lang} {mode} phase={state.phase.clone()} file_name={AttrValue::from(state.file_name.clone())}
                 elapsed_ms={state.elapsed_ms} {valid} {invalid} notice={state.notice.clone()} />
+            { read_info }
             { results }
         </div>
     }

@@ -30,6 +30,9 @@ pub struct Row {
     pub applicant: Applicant,
     /// The link to the single view, made the first time the row is shown.
     pub link: std::cell::OnceCell<String>,
+    /// The row's warnings (an amount implausibly large, 「请确认单位为万元」): the row is still
+    /// assessed; the table marks it and the exports write them, as `tic screen` does.
+    pub warnings: Vec<tic_tabular::RowProblem>,
 }
 
 /// One problem of a row that could not be read as an applicant.
@@ -63,17 +66,21 @@ pub fn table_row(index: usize, row: usize, applicant: Applicant, s: &RowSummary)
         gaps: s.by_due.map(|(gaps, _unknown)| gaps),
         applicant,
         link: std::cell::OnceCell::new(),
+        warnings: s.warnings.clone(),
     }
 }
 
-/// Assesses one applicant: its table row and the summary the exports write.
+/// Assesses one applicant: its table row and the summary the exports write, with the row's
+/// warnings (`InputRow::warnings`) in both, as `tic_tabular::result_row` (`tic screen`) does.
 pub fn summarise(
     policy: &Policy,
     index: usize,
     row: usize,
     applicant: Applicant,
+    warnings: &[tic_tabular::RowProblem],
 ) -> (Row, RowSummary) {
-    let s = RowSummary::of(&assess(policy, &applicant));
+    let mut s = RowSummary::of(&assess(policy, &applicant));
+    s.warnings = warnings.to_vec();
     (table_row(index, row, applicant, &s), s)
 }
 
@@ -266,7 +273,7 @@ mod tests {
                 "investment_wan":[1000,1000],"capacity_investment_wan":[2000,1500,1200],
                 "team":{"staff_year2":50,"staff_year5":500}}"#,
         );
-        let (r, s) = summarise(p, 3, 7, a);
+        let (r, s) = summarise(p, 3, 7, a, &[]);
         assert_eq!(s.gaps, vec!["invest.year2", "team.staff_year2"]);
         assert_eq!((r.index, r.row), (3, 7));
         assert_eq!(r.name, "甲");
@@ -285,7 +292,7 @@ mod tests {
             let json = format!(
                 r#"{{"schema":"tic-applicant/1","name":"{name}","district":"{district}","capacity_investment_wan":[{inv}]}}"#
             );
-            summarise(p, i, i + 2, applicant(&json)).0
+            summarise(p, i, i + 2, applicant(&json), &[]).0
         };
         let mut v = vec![
             mk(0, "b", "北仑区", "100"),
@@ -294,7 +301,7 @@ mod tests {
         ];
         let mut e = full();
         e.name = Some("d".into());
-        v.push(summarise(p, 3, 5, e).0);
+        v.push(summarise(p, 3, 5, e, &[]).0);
         v
     }
 

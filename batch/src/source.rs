@@ -8,7 +8,7 @@ use tic_core::track::PROGRESS_SCHEMA;
 use tic_core::{Lang, Policy, Text};
 use tic_tabular::columns::fold;
 use tic_tabular::progress::{progress_columns, ProgressField};
-use tic_tabular::{Batch, InputFormat, PortfolioItem, ResultRow};
+use tic_tabular::{Batch, InputFormat, PortfolioItem, ReadInfo, ReadOptions, ResultRow, Source};
 
 /// The two kinds of file the view reads (and its two modes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,7 +32,21 @@ pub enum Opened {
 /// Reads a CSV, XLSX or JSON file into rows (not yet checked); an `Err` when the file as a whole
 /// cannot be read.
 pub fn read(policy: &Policy, name: &str, bytes: &[u8]) -> Result<Batch, Text> {
-    tic_tabular::read(policy, bytes, Some(name)).map_err(|e| e.message)
+    read_with(policy, name, bytes, &ReadOptions::default())
+}
+
+/// [`read`] with the sheet or the header row chosen (the panel's "read another sheet / header
+/// row"; `tic screen --sheet NAME --header-row N`): `Source::open_with`, the reader `tic screen`
+/// runs.
+pub fn read_with(
+    policy: &Policy,
+    name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<Batch, Text> {
+    Source::open_with(bytes, Some(name), options)
+        .map(|s| s.into_batch(policy))
+        .map_err(|e| e.message)
 }
 
 /// Reads a file of either kind, finding which it is: a JSON array whose records say
@@ -41,6 +55,23 @@ pub fn read(policy: &Policy, name: &str, bytes: &[u8]) -> Result<Batch, Text> {
 /// tracking layout reads it. `prefer` (the view's mode) decides a JSON file whose records name no schema, and
 /// whose reader's message a table that neither layout reads gets.
 pub fn open(policy: &Policy, prefer: Kind, name: &str, bytes: &[u8]) -> Result<Opened, Text> {
+    open_with(policy, prefer, name, bytes, &ReadOptions::default())
+}
+
+/// [`open`] with read options. Options chosen by the official (a sheet or a header row) mean the
+/// file is read as applicants: the portfolio reader takes no options and reports no
+/// [`ReadInfo`] (`tic_tabular::read_portfolio_table`), so the panel and its choices are offered
+/// for applicant files only.
+pub fn open_with(
+    policy: &Policy,
+    prefer: Kind,
+    name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<Opened, Text> {
+    if *options != ReadOptions::default() {
+        return read_with(policy, name, bytes, options).map(Opened::Applicants);
+    }
     let format = tic_tabular::detect(bytes, Some(name));
     if format == InputFormat::Json {
         return match json_portfolio(policy, bytes, prefer) {
@@ -153,6 +184,9 @@ pub struct Screened {
     pub errors: Vec<RowError>,
     /// One result per row of the file (valid or not), in file order: what the exports write.
     pub results: Vec<ResultRow>,
+    /// How the file was read (sheet, header row, ignored columns, skipped rows, notes): the
+    /// panel before the results, what `tic screen` prints on stderr.
+    pub info: ReadInfo,
 }
 
 impl Screened {
@@ -162,6 +196,7 @@ impl Screened {
             rows: Vec::with_capacity(n),
             errors: Vec::new(),
             results: Vec::with_capacity(n),
+            info: ReadInfo::default(),
         }
     }
 
@@ -180,7 +215,10 @@ impl Screened {
         let (name, district) = (given("name"), given("district"));
         let outcome = match tic_tabular::check(policy, batch, input) {
             Ok(applicant) => {
-                let (row, summary) = model::summarise(policy, index, input.row, applicant);
+                // The row's warnings go into the summary, as `tic_tabular::result_row` does:
+                // the exports' `warnings` column is then `tic screen`'s.
+                let (row, summary) =
+                    model::summarise(policy, index, input.row, applicant, &input.warnings);
                 self.rows.push(row);
                 Ok(summary)
             }
@@ -224,7 +262,7 @@ pub fn template_xlsx(policy: &Policy) -> Result<Vec<u8>, Text> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use tic_core::policy;
 
@@ -261,6 +299,57 @@ mod tests {
         assert_eq!(s.errors[0].row, 2);
         assert_eq!(s.errors[0].column, "investment_wan[0]");
         assert!(s.errors[0].message.en.contains('0'), "{:?}", s.errors[0]);
+    }
+
+    /// The template's example under a title row, with a 序号 column, a 合计 row, and the
+    /// second row's year-1 investment in 元 (60,000,000: a warning).
+    pub(crate) fn official_csv() -> String {
+        let tpl = template_csv().unwrap_or_default();
+        let text = String::from_utf8_lossy(&tpl)
+            .trim_start_matches('\u{feff}')
+            .to_owned();
+        let mut lines = text.lines();
+        let header = lines.next().unwrap_or_default().to_owned();
+        let example = lines.next().unwrap_or_default().to_owned();
+        let n = header.split(',').count();
+        let mut big: Vec<&str> = example.split(',').collect();
+        big[16] = "60000000";
+        format!(
+            "申报汇总表{}\n序号,{header}\n1,{example}\n2,{}\n合计{}\n",
+            ",".repeat(n),
+            big.join(","),
+            ",".repeat(n)
+        )
+    }
+
+    #[test]
+    fn warnings_reach_the_results_as_on_the_command_line() {
+        let p = policy::current();
+        let csv = official_csv();
+        let s = screen("a.csv", csv.as_bytes());
+        let batch = read(p, "a.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{}", e.en));
+        assert_eq!(s.results, tic_tabular::screen_rows(p, &batch));
+        assert_eq!(s.rows.len(), 2);
+        assert!(s.rows[0].warnings.is_empty());
+        assert_eq!(s.rows[1].warnings.len(), 1, "{:?}", s.rows[1]);
+        assert!(s.rows[1].warnings[0].message.zh.contains("万元"));
+        let info = &batch.info;
+        assert_eq!(info.header_row, Some(2));
+        assert_eq!(
+            info.skipped_rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+            [5]
+        );
+        assert_eq!(info.ignored_columns[0].header, "序号");
+        // The header row chosen: the title row is no header; row 2 reads as found.
+        let opts = |n| ReadOptions {
+            sheet: None,
+            header_row: Some(n),
+        };
+        assert!(open_with(p, Kind::Applicants, "a.csv", csv.as_bytes(), &opts(1)).is_err());
+        match open_with(p, Kind::Portfolio, "a.csv", csv.as_bytes(), &opts(2)) {
+            Ok(Opened::Applicants(b)) => assert_eq!(b.info, batch.info),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

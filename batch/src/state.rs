@@ -9,7 +9,7 @@ use crate::source::{self, Kind, Screened};
 use std::rc::Rc;
 use tic_core::vocab::Verdict;
 use tic_core::{policy, Lang, Text};
-use tic_tabular::PortfolioItem;
+use tic_tabular::{PortfolioItem, ReadInfo, ReadOptions};
 use yew::Reducible;
 
 /// Rows rendered at first, and added by "show more".
@@ -168,6 +168,14 @@ pub struct State {
     pub screening: Option<Screening>,
     /// The portfolio, when the file was one.
     pub portfolio: Option<Tracked>,
+    /// The bytes of the last file, kept to read it again with other [`ReadOptions`] (another
+    /// sheet or header row) without asking the official to pick it again.
+    pub file: Option<Rc<Vec<u8>>>,
+    /// The options the last file was read with (default: found by the reader).
+    pub options: ReadOptions,
+    /// How the last applicant file was read (the panel "how your file was read"); kept when
+    /// a re-read of the same file fails, so that another choice can still be made.
+    pub info: Option<Rc<ReadInfo>>,
 }
 
 /// Every change the view can make.
@@ -187,6 +195,16 @@ pub enum Action {
         name: String,
         /// `performance.now()`.
         at: f64,
+    },
+    /// The bytes of run `run`'s file are in, to be read with `options` (a new file: default
+    /// options; the same bytes again: the panel's choice).
+    Loaded {
+        /// The run.
+        run: u32,
+        /// The file.
+        bytes: Rc<Vec<u8>>,
+        /// How to read it.
+        options: ReadOptions,
     },
     /// Run `run` has assessed `done` of `total` applicants.
     Progress {
@@ -317,6 +335,7 @@ impl Reducible for State {
         let stale = |run: &u32| *run != self.run;
         match &action {
             Action::Progress { run, .. }
+            | Action::Loaded { run, .. }
             | Action::Screened { run, .. }
             | Action::Portfolio { run, .. }
             | Action::Failed { run, .. }
@@ -335,6 +354,8 @@ impl Reducible for State {
                 if mode != s.mode {
                     s.mode = mode;
                     s.clear();
+                    s.info = None;
+                    s.file = None;
                     s.phase = Phase::Idle;
                     s.notice = None;
                 }
@@ -349,15 +370,25 @@ impl Reducible for State {
                 s.file_name = name;
                 s.phase = Phase::Working { done: 0, total: 0 };
             }
+            Action::Loaded { bytes, options, .. } => {
+                let same = s.file.as_ref().is_some_and(|f| Rc::ptr_eq(f, &bytes));
+                if !same {
+                    s.info = None;
+                }
+                s.file = Some(bytes);
+                s.options = options;
+            }
             Action::Progress { done, total, .. } => s.phase = Phase::Working { done, total },
             Action::Screened { data, .. } => {
                 s.clear();
                 s.mode = Kind::Applicants;
+                s.info = Some(Rc::new(data.info.clone()));
                 s.screening = Some(Screening::new(*data));
                 s.phase = Phase::Ready;
             }
             Action::Portfolio { items, .. } => {
                 s.clear();
+                s.info = None;
                 s.mode = Kind::Portfolio;
                 s.portfolio = Some(Tracked::new(Portfolio::track(policy::current(), items)));
                 s.phase = Phase::Ready;
@@ -551,6 +582,80 @@ mod tests {
         assert_eq!(s.elapsed_ms, Some(5.0));
         let s = reduce(s, Action::Mode(Kind::Applicants));
         assert!(s.portfolio.is_none() && s.phase == Phase::Idle);
+    }
+
+    #[test]
+    fn the_bytes_are_kept_to_read_again_and_the_read_info_survives_a_failed_re_read() {
+        let csv = Rc::new(crate::source::tests::official_csv().into_bytes());
+        let p = policy::current();
+        let run = |s: Rc<State>, n: u32, options: ReadOptions| {
+            let s = reduce(
+                s,
+                Action::Start {
+                    run: n,
+                    name: "a.csv".into(),
+                    at: 0.0,
+                },
+            );
+            let s = reduce(
+                s,
+                Action::Loaded {
+                    run: n,
+                    bytes: Rc::clone(&csv),
+                    options: options.clone(),
+                },
+            );
+            match source::open_with(p, s.mode, "a.csv", &csv, &options) {
+                Ok(source::Opened::Applicants(mut batch)) => {
+                    let mut data = Screened::with_capacity(batch.rows.len());
+                    data.info = std::mem::take(&mut batch.info);
+                    for i in 0..batch.rows.len() {
+                        data.push(p, &batch, i);
+                    }
+                    reduce(
+                        s,
+                        Action::Screened {
+                            run: n,
+                            data: Box::new(data),
+                        },
+                    )
+                }
+                Ok(source::Opened::Portfolio(items)) => {
+                    reduce(s, Action::Portfolio { run: n, items })
+                }
+                Err(message) => reduce(s, Action::Failed { run: n, message }),
+            }
+        };
+        let s = run(Rc::new(State::new(Lang::Zh)), 1, ReadOptions::default());
+        assert_eq!(s.phase, Phase::Ready);
+        assert_eq!(s.info.as_ref().and_then(|i| i.header_row), Some(2));
+        assert!(s.file.as_ref().is_some_and(|f| Rc::ptr_eq(f, &csv)));
+        let title = ReadOptions {
+            sheet: None,
+            header_row: Some(1),
+        };
+        let s = run(s, 2, title.clone());
+        assert!(matches!(s.phase, Phase::Failed(_)));
+        assert_eq!(s.options, title);
+        assert_eq!(
+            s.info.as_ref().and_then(|i| i.header_row),
+            Some(2),
+            "kept to choose again"
+        );
+        let s = run(s, 3, ReadOptions::default());
+        assert_eq!(s.phase, Phase::Ready);
+        let results = &s.screening.as_ref().map(|x| x.data.results.clone());
+        assert_eq!(results.as_ref().map(Vec::len), Some(2));
+        // A new file forgets the old one's reading.
+        let s = reduce(
+            s,
+            Action::Loaded {
+                run: 3,
+                bytes: Rc::new(b"[]".to_vec()),
+                options: ReadOptions::default(),
+            },
+        );
+        assert!(s.info.is_none());
     }
 
     const INPUT_CSV: tic_tabular::InputFormat = tic_tabular::InputFormat::Csv;

@@ -9,6 +9,7 @@ pub mod mode_switch;
 pub mod portfolio_summary;
 pub mod portfolio_table;
 pub mod progress;
+pub mod read_info;
 pub mod row_errors;
 pub mod summary;
 pub mod table;

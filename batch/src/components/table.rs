@@ -65,6 +65,7 @@ pub fn ResultsTable(p: &TableProps) -> Html {
         });
         Some(html! {
             <tr key={i} data-row={r.row.to_string()} data-verdict={r.verdict.id()}
+                data-warnings={(!r.warnings.is_empty()).then(|| r.warnings.len().to_string())}
                 data-total-wan={r.total.as_wan().to_string()} data-index={i.to_string()}>
                 <td class="num">{ r.row }</td>
                 <th scope="row" class="name">
@@ -72,6 +73,14 @@ pub fn ResultsTable(p: &TableProps) -> Html {
                         title={ t(lang, "在新标签页中打开完整评估", "Open the full assessment in a new tab") }>
                         { if r.name.is_empty() { t(lang, "（未填名称）", "(no name)").to_owned() } else { r.name.clone() } }
                     </a>
+                    { for r.warnings.iter().map(|w| html! {
+                        // A warning (e.g. an amount implausibly large: 「请确认单位为万元」): the row
+                        // is assessed all the same; the exports' `warnings` column has the same line.
+                        <div class="row-warning" role="note" data-cell={w.cell.clone()}>
+                            <span class="badge verdict-eligible_with_gaps" aria-hidden="true">{ "⚠" }</span>
+                            { " " }{ w.line(lang) }
+                        </div>
+                    }) }
                 </th>
                 <td>{ &r.district }</td>
                 <td><span class={classes!("badge", format!("verdict-{}", r.verdict.id()))}>{ text::verdict(lang, r.verdict) }</span></td>

@@ -251,6 +251,10 @@ const ECO_FIELDS: &[&str] = &[
     "firms_served",
 ];
 
+/// The largest count accepted (people, teams, bases, firms): far beyond any real centre, so a
+/// figure above it is a typo or a unit mistake, said as such instead of a machine limit.
+pub const MAX_COUNT: u64 = 1_000_000;
+
 /// Walks a JSON document once and collects every problem with its path; shared by the
 /// applicant and the progress-record readers.
 pub(crate) struct Reader<'p> {
@@ -376,13 +380,13 @@ impl Reader<'_> {
             Some(Value::Number(n)) => {
                 let f = n.as_f64().unwrap_or(f64::NAN);
                 if let Some(u) = n.as_u64() {
-                    if u <= u32::MAX as u64 {
+                    if u <= MAX_COUNT {
                         return Some(u as u32);
                     }
                     self.fail(
                         path,
                         Problem::TooLarge {
-                            max: u32::MAX.to_string(),
+                            max: crate::money::grouped(MAX_COUNT),
                         },
                     );
                 } else if !f.is_finite() {
@@ -391,13 +395,13 @@ impl Reader<'_> {
                     self.fail(path, Problem::Negative);
                 } else if f.fract() != 0.0 {
                     self.fail(path, Problem::NotWhole);
-                } else if f <= u32::MAX as f64 {
+                } else if f <= MAX_COUNT as f64 {
                     return Some(f as u32);
                 } else {
                     self.fail(
                         path,
                         Problem::TooLarge {
-                            max: u32::MAX.to_string(),
+                            max: crate::money::grouped(MAX_COUNT),
                         },
                     );
                 }

@@ -86,14 +86,15 @@ fn an_unreadable_file_writes_nothing_not_even_the_output_file() {
     let path = temp("never.json");
     let out = run_with_stdin(
         tic().args(["screen", "-", "-o"]).arg(&path),
-        b"name,no_such_column\nA,1\n",
+        // A column given twice makes the file unusable (unknown columns are ignored and listed).
+        b"name,name\nA,B\n",
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(!path.exists(), "{} was created", path.display());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("unknown column headers: no_such_column"),
+        err.contains("columns given twice: name"),
         "{err}"
     );
 }

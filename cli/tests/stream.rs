@@ -93,10 +93,7 @@ fn an_unreadable_file_writes_nothing_not_even_the_output_file() {
     assert!(out.stdout.is_empty());
     assert!(!path.exists(), "{} was created", path.display());
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        err.contains("columns given twice: name"),
-        "{err}"
-    );
+    assert!(err.contains("columns given twice: name"), "{err}");
 }
 
 #[test]

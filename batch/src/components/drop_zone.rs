@@ -59,7 +59,7 @@ pub fn DropZone(p: &DropZoneProps) -> Html {
             {ondragover} {ondragleave} {ondrop}>
             <span class="drop-title">{ t(lang, "拖入文件，或点击选择", "Drop a file here, or click to pick one") }</span>
             <span class="drop-hint">{ match p.mode {
-                Kind::Applicants => t(lang, "CSV（UTF-8 或 GBK）、XLSX、JSON 数组；第一行为表头", "CSV (UTF-8 or GBK), XLSX, JSON array; first row is the header"),
+                Kind::Applicants => t(lang, "CSV（UTF-8 或 GBK）、XLSX、JSON 数组；表头和工作表自动识别", "CSV (UTF-8 or GBK), XLSX, JSON array; header row and sheet found automatically"),
                 Kind::Portfolio => t(lang, "跟踪表：每个中心每个建设年度一行（CSV、XLSX），或 tic-progress/1 记录的 JSON 数组", "Tracking sheet: one row per centre and construction year (CSV, XLSX), or a JSON array of tic-progress/1 records"),
             } }</span>
             <span class="drop-button" aria-hidden="true">{ t(lang, "选择文件…", "Choose a file…") }</span>

@@ -119,7 +119,7 @@ pub fn ReadInfoPanel(p: &ReadInfoProps) -> Html {
             data-header-rows={info.header_rows.to_string()}>
             <h2 id="read-info-title">{ t(lang, "文件的读取方式", "How your file was read") }</h2>
             <ul>{ for items }</ul>
-            <div class="read-choose">
+            <div class="read-choose filters">
                 { for sheets }
                 <label for="read-header-row">{ t(lang, "表头所在行", "Header row") }</label>
                 <input id="read-header-row" type="number" min="1" step="1" inputmode="numeric"

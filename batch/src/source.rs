@@ -44,7 +44,7 @@ pub fn read_with(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<Batch, Text> {
-    Source::open_with(bytes, Some(name), options)
+    Source::open_with(policy, bytes, Some(name), options)
         .map(|s| s.into_batch(policy))
         .map_err(|e| e.message)
 }
@@ -253,7 +253,7 @@ pub fn results_xlsx(policy: &Policy, results: &[ResultRow], lang: Lang) -> Resul
 
 /// The empty template with bilingual headers and an example row, as CSV.
 pub fn template_csv() -> Result<Vec<u8>, Text> {
-    tic_tabular::template_csv().map_err(|e| e.message)
+    tic_tabular::template_csv(tic_core::policy::current()).map_err(|e| e.message)
 }
 
 /// The same template as an XLSX workbook.

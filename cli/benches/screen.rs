@@ -8,7 +8,7 @@ use serde_json::json;
 use std::hint::black_box;
 use tic_cli::ScreenFormat;
 use tic_core::{Detail, Lang};
-use tic_tabular::columns::COLUMNS;
+use tic_tabular::columns::columns;
 
 const N: usize = 100_000;
 const DISTRICTS: &[&str] = &[
@@ -81,11 +81,16 @@ fn cell(v: &serde_json::Value, path: &str) -> String {
 
 fn as_csv(n: usize) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(COLUMNS.iter().map(|c| c.zh)).expect("csv");
+    w.write_record(columns(tic_core::policy::current()).iter().map(|c| c.zh))
+        .expect("csv");
     for i in 0..n {
         let a = applicant(i);
-        w.write_record(COLUMNS.iter().map(|c| cell(&a, c.path)))
-            .expect("csv");
+        w.write_record(
+            columns(tic_core::policy::current())
+                .iter()
+                .map(|c| cell(&a, c.path)),
+        )
+        .expect("csv");
     }
     w.into_inner().expect("csv")
 }
@@ -93,7 +98,8 @@ fn as_csv(n: usize) -> Vec<u8> {
 /// One `tic screen` of `input` into a sink; the exit code.
 fn screen(input: &[u8], name: &str, format: ScreenFormat) -> u8 {
     let p = tic_core::policy::current();
-    let Ok(source) = tic_cli::open_batch(input, Some(name), Lang::En) else {
+    let Ok(source) = tic_cli::open_batch(tic_core::policy::current(), input, Some(name), Lang::En)
+    else {
         return 2;
     };
     let done = tic_cli::screen_into(

@@ -2,7 +2,7 @@
 //! as number cells), so the two sample files stay consistent. Run from the project root:
 //! `cargo run -p tic-cli --example sample_xlsx`. A test checks that both give the same results.
 
-use tic_tabular::columns::{column_for_header, Kind, COLUMNS};
+use tic_tabular::columns::{columns, Kind};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = std::fs::read_to_string("www/samples/applicants.csv")?;
@@ -12,13 +12,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("applicants")?;
+    let cols = columns(tic_core::policy::current());
     let mut kinds = Vec::new();
     for (i, rec) in reader.records().enumerate() {
         let rec = rec?;
         for (j, cell) in rec.iter().enumerate() {
             let (r, c) = (i as u32, j as u16);
             if i == 0 {
-                kinds.push(column_for_header(cell).map(|k| COLUMNS[k].kind));
+                kinds.push(cols.for_header(cell).map(|k| cols[k].kind));
                 sheet.write_string(r, c, cell)?;
                 continue;
             }

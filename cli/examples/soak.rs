@@ -1356,7 +1356,8 @@ fn table_of(bytes: &[u8]) -> Vec<Vec<String>> {
 fn valid_tables() -> &'static [Vec<Vec<String>>] {
     static T: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
     T.get_or_init(|| {
-        let template = tic_tabular::write::template_csv().expect("template");
+        let template =
+            tic_tabular::write::template_csv(tic_core::policy::current()).expect("template");
         vec![table_of(SAMPLE_CSV), table_of(&template)]
     })
 }
@@ -1471,7 +1472,7 @@ const NAMES: &[Option<&str>] = &[
 /// Source::open, then the rows screened to JSON and to CSV in memory.
 fn open_and_screen(bytes: &[u8], name: Option<&str>, rng: &mut Rng) -> Check {
     let p = policy();
-    let Ok(src) = Source::open(bytes, name) else {
+    let Ok(src) = Source::open(p, bytes, name) else {
         return Ok(());
     };
     let n = src.len();
@@ -1565,7 +1566,7 @@ fn round_csv(rng: &mut Rng, slot: &mut Slot) -> Check {
 
 fn workbook(rng: &mut Rng) -> Vec<u8> {
     let mut header = if rng.coin() {
-        tic_tabular::write::template_rows().0
+        tic_tabular::write::template_rows(tic_core::policy::current()).0
     } else {
         valid_tables()[0][0].clone()
     };

@@ -178,7 +178,7 @@ pub fn screen(
     detail: Detail,
     lang: Lang,
 ) -> Output {
-    let source = match open_batch(input, file_name, lang) {
+    let source = match open_batch(policy, input, file_name, lang) {
         Ok(s) => s,
         Err(out) => return out,
     };
@@ -194,21 +194,29 @@ pub fn screen(
 /// `tic screen`, first step: the batch file (bytes; `file_name` helps detection) opened and
 /// checked as a whole, or the exit-2 output (nothing on stdout) when it cannot be read at all.
 pub fn open_batch<'a>(
+    policy: &Policy,
     input: &'a [u8],
     file_name: Option<&str>,
     lang: Lang,
 ) -> Result<tic_tabular::Source<'a>, Output> {
-    open_batch_with(input, file_name, &tic_tabular::ReadOptions::default(), lang)
+    open_batch_with(
+        policy,
+        input,
+        file_name,
+        &tic_tabular::ReadOptions::default(),
+        lang,
+    )
 }
 
 /// [`open_batch`] with the sheet or header row chosen (`--sheet`, `--header-row`).
 pub fn open_batch_with<'a>(
+    policy: &Policy,
     input: &'a [u8],
     file_name: Option<&str>,
     options: &tic_tabular::ReadOptions,
     lang: Lang,
 ) -> Result<tic_tabular::Source<'a>, Output> {
-    tic_tabular::Source::open_with(input, file_name, options).map_err(|e| {
+    tic_tabular::Source::open_with(policy, input, file_name, options).map_err(|e| {
         let what = file_name.unwrap_or("-");
         Output::unusable(vec![format!("tic: {what}: {}", e.message.get(lang))])
     })
@@ -355,7 +363,7 @@ pub enum TemplateKind {
 /// or one centre over two construction years.
 pub fn template(policy: &Policy, kind: TemplateKind, format: TemplateFormat, lang: Lang) -> Output {
     let bytes = match (kind, format) {
-        (TemplateKind::Applicant, TemplateFormat::Csv) => tic_tabular::template_csv(),
+        (TemplateKind::Applicant, TemplateFormat::Csv) => tic_tabular::template_csv(policy),
         (TemplateKind::Applicant, TemplateFormat::Xlsx) => tic_tabular::template_xlsx(policy),
         (TemplateKind::Progress, TemplateFormat::Csv) => tic_tabular::progress_template_csv(policy),
         (TemplateKind::Progress, TemplateFormat::Xlsx) => {

@@ -201,7 +201,7 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             };
             let name = (file != "-").then_some(file.as_str());
             // Everything that makes the file unreadable is found here, before any output.
-            let source = match tic_cli::open_batch_with(&input, name, &options, lang) {
+            let source = match tic_cli::open_batch_with(policy, &input, name, &options, lang) {
                 Ok(s) => s,
                 Err(out) => return emit(out, None, lang),
             };

@@ -219,41 +219,30 @@ pub fn applicant_from_value(policy: &Policy, value: &Value) -> Result<Applicant,
     }
 }
 
-const ROOT_FIELDS: &[&str] = &[
-    "schema",
-    "name",
-    "district",
-    "recommended_by",
-    "lead_unit",
-    "fields",
-    "organization",
-    "investment_wan",
-    "capacity_investment_wan",
-    "team",
-    "ecosystem",
-    "indicators",
-];
-const LEAD_FIELDS: &[&str] = &["kind", "leading_enterprise", "platforms"];
-const FIELD_FIELDS: &[&str] = &["highlands", "chains", "clusters", "carbon_neutral"];
-const ORG_FIELDS: &[&str] = &[
-    "legal_status",
-    "bases",
-    "board",
-    "director",
-    "chief_scientist",
-    "expert_committee",
-];
-const TEAM_FIELDS: &[&str] = &["staff_year2", "teams_year2", "staff_year5", "teams_year5"];
-const ECO_FIELDS: &[&str] = &[
-    "transfer_bases",
-    "partner_firms",
-    "spinoffs",
-    "firms_served",
-];
+/// The names allowed in an object of the applicant (`""` the root, `"team"` …), from the field
+/// table ([`crate::fields::members`]), computed once.
+fn allowed(object: &str) -> &'static [&'static str] {
+    use std::sync::OnceLock;
+    const OBJECTS: [&str; 6] = [
+        "",
+        "lead_unit",
+        "fields",
+        "organization",
+        "team",
+        "ecosystem",
+    ];
+    static MEMBERS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let all = MEMBERS.get_or_init(|| OBJECTS.iter().map(|o| crate::fields::members(o)).collect());
+    OBJECTS
+        .iter()
+        .position(|o| *o == object)
+        .map_or(&[], |i| all[i].as_slice())
+}
 
-/// The largest count accepted (people, teams, bases, firms): far beyond any real centre, so a
-/// figure above it is a typo or a unit mistake, said as such instead of a machine limit.
-pub const MAX_COUNT: u64 = 1_000_000;
+/// The largest count accepted (people, teams, bases, firms) where the field table sets none:
+/// far beyond any real centre, so a figure above it is a typo or a unit mistake, said as such
+/// instead of a machine limit.
+pub const MAX_COUNT: u64 = crate::fields::MAX_COUNT;
 
 /// Walks a JSON document once and collects every problem with its path; shared by the
 /// applicant and the progress-record readers.
@@ -375,18 +364,22 @@ impl Reader<'_> {
     }
 
     pub(crate) fn count(&mut self, path: &str, v: Option<&Value>) -> Option<u32> {
+        let max = match crate::fields::field(path).map(|f| f.kind) {
+            Some(crate::fields::Kind::Count { max, .. }) => max,
+            _ => MAX_COUNT,
+        };
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => {
                 let f = n.as_f64().unwrap_or(f64::NAN);
                 if let Some(u) = n.as_u64() {
-                    if u <= MAX_COUNT {
+                    if u <= max {
                         return Some(u as u32);
                     }
                     self.fail(
                         path,
                         Problem::TooLarge {
-                            max: crate::money::grouped(MAX_COUNT),
+                            max: crate::money::grouped(max),
                         },
                     );
                 } else if !f.is_finite() {
@@ -395,13 +388,13 @@ impl Reader<'_> {
                     self.fail(path, Problem::Negative);
                 } else if f.fract() != 0.0 {
                     self.fail(path, Problem::NotWhole);
-                } else if f <= MAX_COUNT as f64 {
+                } else if f <= max as f64 {
                     return Some(f as u32);
                 } else {
                     self.fail(
                         path,
                         Problem::TooLarge {
-                            max: crate::money::grouped(MAX_COUNT),
+                            max: crate::money::grouped(max),
                         },
                     );
                 }
@@ -547,7 +540,7 @@ impl Reader<'_> {
 
     fn applicant(&mut self, v: &Value) -> Applicant {
         let mut a = Applicant::default();
-        let Some(root) = self.object("", Some(v), ROOT_FIELDS) else {
+        let Some(root) = self.object("", Some(v), allowed("")) else {
             if v.is_null() {
                 self.fail(
                     "",
@@ -567,7 +560,7 @@ impl Reader<'_> {
             Recommender::from_id,
             &Recommender::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(),
         );
-        if let Some(m) = self.object("lead_unit", root.get("lead_unit"), LEAD_FIELDS) {
+        if let Some(m) = self.object("lead_unit", root.get("lead_unit"), allowed("lead_unit")) {
             a.lead_unit.kind = self.choice(
                 "lead_unit.kind",
                 m.get("kind"),
@@ -583,7 +576,7 @@ impl Reader<'_> {
                 &|| Platform::ALL.iter().map(|p| p.id().to_owned()).collect(),
             );
         }
-        if let Some(m) = self.object("fields", root.get("fields"), FIELD_FIELDS) {
+        if let Some(m) = self.object("fields", root.get("fields"), allowed("fields")) {
             a.fields.highlands =
                 self.policy_list("fields.highlands", m.get("highlands"), FieldList::Highlands);
             a.fields.chains = self.policy_list("fields.chains", m.get("chains"), FieldList::Chains);
@@ -591,7 +584,11 @@ impl Reader<'_> {
                 self.policy_list("fields.clusters", m.get("clusters"), FieldList::Clusters);
             a.fields.carbon_neutral = self.bool("fields.carbon_neutral", m.get("carbon_neutral"));
         }
-        if let Some(m) = self.object("organization", root.get("organization"), ORG_FIELDS) {
+        if let Some(m) = self.object(
+            "organization",
+            root.get("organization"),
+            allowed("organization"),
+        ) {
             let o = &mut a.organization;
             o.legal_status = self.choice(
                 "organization.legal_status",
@@ -616,13 +613,13 @@ impl Reader<'_> {
             root.get("capacity_investment_wan"),
             self.policy.funding.years,
         );
-        if let Some(m) = self.object("team", root.get("team"), TEAM_FIELDS) {
+        if let Some(m) = self.object("team", root.get("team"), allowed("team")) {
             a.team.staff_year2 = self.count("team.staff_year2", m.get("staff_year2"));
             a.team.teams_year2 = self.count("team.teams_year2", m.get("teams_year2"));
             a.team.staff_year5 = self.count("team.staff_year5", m.get("staff_year5"));
             a.team.teams_year5 = self.count("team.teams_year5", m.get("teams_year5"));
         }
-        if let Some(m) = self.object("ecosystem", root.get("ecosystem"), ECO_FIELDS) {
+        if let Some(m) = self.object("ecosystem", root.get("ecosystem"), allowed("ecosystem")) {
             let e = &mut a.ecosystem;
             e.transfer_bases = self.count("ecosystem.transfer_bases", m.get("transfer_bases"));
             e.partner_firms = self.count("ecosystem.partner_firms", m.get("partner_firms"));

@@ -22,6 +22,7 @@
 pub mod applicant;
 pub mod assess;
 pub mod explain;
+pub mod fields;
 pub mod funding;
 pub mod indicators;
 pub mod input;

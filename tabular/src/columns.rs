@@ -1,10 +1,15 @@
-//! The one tabular layout: one column per contract field, each with an English and a Chinese
-//! header, and the words accepted in its cells.
+//! The one tabular layout, derived from the core's field table ([`tic_core::fields`]) and the
+//! policy: one column per field, one per year for the lists of yearly amounts (as many as the
+//! policy has years), each with an English key and a Chinese header, and the words accepted in
+//! its cells.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
+use tic_core::fields::{self, Field};
 use tic_core::policy::Policy;
-use tic_core::vocab::{FieldList, LeadKind, LegalStatus, Platform, Recommender};
+use tic_core::Lang;
+
+pub use tic_core::fields::Vocab;
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,19 +28,17 @@ pub enum Kind {
     Money,
 }
 
-/// The vocabularies a cell may name, by identifier or by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Vocab {
-    /// `recommended_by`.
-    Recommender,
-    /// `lead_unit.kind`.
-    LeadKind,
-    /// `organization.legal_status`.
-    LegalStatus,
-    /// `lead_unit.platforms`.
-    Platform,
-    /// A list of the policy's `fields`.
-    Field(FieldList),
+impl Kind {
+    fn of(k: fields::Kind) -> Kind {
+        match k {
+            fields::Kind::Text => Kind::Text,
+            fields::Kind::Bool => Kind::Bool,
+            fields::Kind::Count { .. } => Kind::Count,
+            fields::Kind::Choice(v) => Kind::Choice(v),
+            fields::Kind::List(v) => Kind::List(v),
+            fields::Kind::Money(_) => Kind::Money,
+        }
+    }
 }
 
 /// One column of the layout.
@@ -43,7 +46,7 @@ pub enum Vocab {
 pub struct Column {
     /// The English header: the contract's field path (`.year1` … for the years).
     pub key: &'static str,
-    /// The Chinese header.
+    /// The Chinese header: the field's label ([`Field::label`]).
     pub zh: &'static str,
     /// The contract field path it fills (`investment_wan[0]` for year 1).
     pub path: &'static str,
@@ -51,245 +54,201 @@ pub struct Column {
     pub kind: Kind,
     /// The value of the template's example row.
     pub example: &'static str,
+    /// The field of the core's table it comes from.
+    pub field: &'static Field,
 }
 
-const fn col(
-    key: &'static str,
-    zh: &'static str,
-    path: &'static str,
-    kind: Kind,
-    example: &'static str,
-) -> Column {
-    Column {
-        key,
-        zh,
-        path,
-        kind,
-        example,
+/// The columns of a policy, with the headers that name each.
+#[derive(Debug)]
+pub struct Columns {
+    list: Vec<Column>,
+    headers: HashMap<String, usize>,
+    /// Every word a cell may name a value by (as written and folded) → its identifier.
+    words: HashMap<(Vocab, String), String>,
+}
+
+impl std::ops::Deref for Columns {
+    type Target = [Column];
+    fn deref(&self) -> &[Column] {
+        &self.list
     }
 }
 
-/// Every column, in template order.
-pub const COLUMNS: &[Column] = &[
-    col(
-        "name",
-        "名称",
-        "name",
-        Kind::Text,
-        "宁波市某某材料技术创新中心",
-    ),
-    col("district", "所在区县", "district", Kind::Text, "鄞州区"),
-    col(
-        "recommended_by",
-        "推荐方式",
-        "recommended_by",
-        Kind::Choice(Vocab::Recommender),
-        "区县推荐",
-    ),
-    col(
-        "lead_unit.kind",
-        "依托单位类型",
-        "lead_unit.kind",
-        Kind::Choice(Vocab::LeadKind),
-        "企业",
-    ),
-    col(
-        "lead_unit.leading_enterprise",
-        "是否领军企业",
-        "lead_unit.leading_enterprise",
-        Kind::Bool,
-        "是",
-    ),
-    col(
-        "lead_unit.platforms",
-        "省级以上创新载体",
-        "lead_unit.platforms",
-        Kind::List(Vocab::Platform),
-        "省工程技术研究中心",
-    ),
-    col(
-        "fields.highlands",
-        "科创高地",
-        "fields.highlands",
-        Kind::List(Vocab::Field(FieldList::Highlands)),
-        "新材料",
-    ),
-    col(
-        "fields.chains",
-        "标志性产业链",
-        "fields.chains",
-        Kind::List(Vocab::Field(FieldList::Chains)),
-        "无",
-    ),
-    col(
-        "fields.clusters",
-        "重点优势产业集群",
-        "fields.clusters",
-        Kind::List(Vocab::Field(FieldList::Clusters)),
-        "炼化一体化与新材料",
-    ),
-    col(
-        "fields.carbon_neutral",
-        "碳达峰碳中和技术",
-        "fields.carbon_neutral",
-        Kind::Bool,
-        "否",
-    ),
-    col(
-        "organization.legal_status",
-        "法人状态",
-        "organization.legal_status",
-        Kind::Choice(Vocab::LegalStatus),
-        "独立法人",
-    ),
-    col(
-        "organization.bases",
-        "核心以外基地数",
-        "organization.bases",
-        Kind::Count,
-        "2",
-    ),
-    col(
-        "organization.board",
-        "理事会（董事会）",
-        "organization.board",
-        Kind::Bool,
-        "是",
-    ),
-    col(
-        "organization.director",
-        "中心主任（总经理）",
-        "organization.director",
-        Kind::Bool,
-        "是",
-    ),
-    col(
-        "organization.chief_scientist",
-        "首席科学家",
-        "organization.chief_scientist",
-        Kind::Bool,
-        "是",
-    ),
-    col(
-        "organization.expert_committee",
-        "专家咨询委员会",
-        "organization.expert_committee",
-        Kind::Bool,
-        "是",
-    ),
-    col(
-        "investment_wan.year1",
-        "第1年总投入（万元）",
-        "investment_wan[0]",
-        Kind::Money,
-        "6000",
-    ),
-    col(
-        "investment_wan.year2",
-        "第2年总投入（万元）",
-        "investment_wan[1]",
-        Kind::Money,
-        "5000",
-    ),
-    col(
-        "investment_wan.year3",
-        "第3年总投入（万元）",
-        "investment_wan[2]",
-        Kind::Money,
-        "4000",
-    ),
-    col(
-        "investment_wan.year4",
-        "第4年总投入（万元）",
-        "investment_wan[3]",
-        Kind::Money,
-        "3000",
-    ),
-    col(
-        "investment_wan.year5",
-        "第5年总投入（万元）",
-        "investment_wan[4]",
-        Kind::Money,
-        "3000",
-    ),
-    col(
-        "capacity_investment_wan.year1",
-        "第1年创新能力建设投入（万元）",
-        "capacity_investment_wan[0]",
-        Kind::Money,
-        "2000",
-    ),
-    col(
-        "capacity_investment_wan.year2",
-        "第2年创新能力建设投入（万元）",
-        "capacity_investment_wan[1]",
-        Kind::Money,
-        "1500",
-    ),
-    col(
-        "capacity_investment_wan.year3",
-        "第3年创新能力建设投入（万元）",
-        "capacity_investment_wan[2]",
-        Kind::Money,
-        "1200",
-    ),
-    col(
-        "team.staff_year2",
-        "第2年创新队伍人数",
-        "team.staff_year2",
-        Kind::Count,
-        "120",
-    ),
-    col(
-        "team.teams_year2",
-        "第2年高层次团队数",
-        "team.teams_year2",
-        Kind::Count,
-        "2",
-    ),
-    col(
-        "team.staff_year5",
-        "第5年创新队伍人数",
-        "team.staff_year5",
-        Kind::Count,
-        "320",
-    ),
-    col(
-        "team.teams_year5",
-        "第5年高层次团队数",
-        "team.teams_year5",
-        Kind::Count,
-        "5",
-    ),
-    col(
-        "ecosystem.transfer_bases",
-        "技术转移转化基地数",
-        "ecosystem.transfer_bases",
-        Kind::Count,
-        "1",
-    ),
-    col(
-        "ecosystem.partner_firms",
-        "紧密合作企业数",
-        "ecosystem.partner_firms",
-        Kind::Count,
-        "25",
-    ),
-    col(
-        "ecosystem.spinoffs",
-        "累计衍生孵化企业数",
-        "ecosystem.spinoffs",
-        Kind::Count,
-        "5",
-    ),
-    col(
-        "ecosystem.firms_served",
-        "累计服务企业数",
-        "ecosystem.firms_served",
-        Kind::Count,
-        "120",
-    ),
-];
+/// The template's example value of a field (one year's for a list of years).
+fn example(path: &str, year: usize) -> &'static str {
+    let years: &[&str] = match path {
+        "investment_wan" => &["6000", "5000", "4000", "3000", "3000"],
+        "capacity_investment_wan" => &["2000", "1500", "1200"],
+        _ => &[],
+    };
+    if !years.is_empty() {
+        return years.get(year).copied().unwrap_or("");
+    }
+    match path {
+        "name" => "宁波市某某材料技术创新中心",
+        "district" => "鄞州区",
+        "recommended_by" => "区（县、市）政府/管委会推荐",
+        "lead_unit.kind" => "企业",
+        "lead_unit.platforms" => "省工程技术研究中心",
+        "fields.highlands" => "新材料",
+        "fields.chains" => "无",
+        "fields.clusters" => "炼化一体化与新材料",
+        "fields.carbon_neutral" => "否",
+        "organization.legal_status" => "独立法人",
+        "organization.bases" => "2",
+        "team.staff_year2" => "120",
+        "team.teams_year2" => "2",
+        "team.staff_year5" => "320",
+        "team.teams_year5" => "5",
+        "ecosystem.transfer_bases" => "1",
+        "ecosystem.partner_firms" => "25",
+        "ecosystem.spinoffs" => "5",
+        "ecosystem.firms_served" => "120",
+        _ => "是",
+    }
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+impl Columns {
+    fn new(policy: &Policy) -> Columns {
+        let mut list = Vec::new();
+        let mut headers = HashMap::new();
+        for f in fields::FIELDS {
+            let kind = Kind::of(f.kind);
+            let years = match f.kind {
+                fields::Kind::Money(y) => (1..=y.count(policy)).map(Some).collect(),
+                _ => vec![None],
+            };
+            for year in years {
+                let (key, path) = match year {
+                    Some(n) => (
+                        leak(format!("{}.year{n}", f.path)),
+                        leak(format!("{}[{}]", f.path, n - 1)),
+                    ),
+                    None => (f.path, f.path),
+                };
+                let zh = leak(f.label(policy, year, Lang::Zh));
+                let i = list.len();
+                let prefix = year
+                    .or_else(|| f.at.map(|h| h.year(policy)))
+                    .map(|n| format!("第{n}年"))
+                    .unwrap_or_default();
+                let mut names = vec![
+                    key.to_owned(),
+                    key.replace('.', "_"),
+                    path.to_owned(),
+                    zh.to_owned(),
+                    format!("{zh}（{key}）"),
+                    format!("{zh} ({key})"),
+                ];
+                names.extend(
+                    fields::header_also(f.path)
+                        .iter()
+                        .map(|h| format!("{prefix}{h}")),
+                );
+                for n in names {
+                    headers.entry(fold(&n)).or_insert(i);
+                }
+                list.push(Column {
+                    key,
+                    zh,
+                    path,
+                    kind,
+                    example: example(f.path, year.map_or(0, |n| n - 1)),
+                    field: f,
+                });
+            }
+        }
+        let mut words = HashMap::new();
+        for v in vocabularies() {
+            for x in fields::values(policy, v) {
+                let names = [&x.id, &x.zh, &x.en].into_iter().chain(&x.also);
+                for name in names {
+                    words.entry((v, name.clone())).or_insert(x.id.clone());
+                    words.entry((v, fold(name))).or_insert(x.id.clone());
+                }
+            }
+        }
+        Columns {
+            list,
+            headers,
+            words,
+        }
+    }
+
+    /// The column a header names: its English key (dots or underscores), its Chinese header
+    /// (or an earlier template's), or the template's `中文（key）`. `None` for an unknown
+    /// header.
+    pub fn for_header(&self, header: &str) -> Option<usize> {
+        let f = fold(header);
+        if let Some(i) = self.headers.get(&f) {
+            return Some(*i);
+        }
+        // `anything (key)`: the part in the last brackets decides.
+        let inner = f.strip_suffix(')')?;
+        let open = inner.rfind('(')?;
+        self.headers.get(&inner[open + 1..]).copied()
+    }
+
+    /// The column of a contract field path: `investment_wan[1]` → year 2's column,
+    /// `fields.highlands[0]` → the highlands column.
+    pub fn of_path(&self, path: &str) -> Option<usize> {
+        if let Some(i) = self.list.iter().position(|c| c.path == path) {
+            return Some(i);
+        }
+        let base = match path.rfind('[') {
+            Some(open) => &path[..open],
+            None => path,
+        };
+        self.list.iter().position(|c| c.path == base)
+    }
+}
+
+/// Every vocabulary a column can name.
+fn vocabularies() -> [Vocab; 7] {
+    use tic_core::vocab::FieldList;
+    [
+        Vocab::Recommender,
+        Vocab::LeadKind,
+        Vocab::LegalStatus,
+        Vocab::Platform,
+        Vocab::Field(FieldList::Highlands),
+        Vocab::Field(FieldList::Chains),
+        Vocab::Field(FieldList::Clusters),
+    ]
+}
+
+/// The columns of a policy: built once per shape of policy (its id and its years) and kept
+/// for the life of the program.
+pub fn columns(policy: &Policy) -> &'static Columns {
+    type Key = (String, usize, usize, usize, usize);
+    static CACHE: OnceLock<Mutex<Vec<(Key, &'static Columns)>>> = OnceLock::new();
+    let shape = |k: &Key| {
+        k.0 == policy.id
+            && k.1 == policy.construction_years
+            && k.2 == policy.funding.years
+            && k.3 == policy.first_horizon
+            && k.4 == policy.second_horizon
+    };
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, c)) = cache.iter().find(|(k, _)| shape(k)) {
+        return c;
+    }
+    let key = (
+        policy.id.clone(),
+        policy.construction_years,
+        policy.funding.years,
+        policy.first_horizon,
+        policy.second_horizon,
+    );
+    let c: &'static Columns = Box::leak(Box::new(Columns::new(policy)));
+    cache.push((key, c));
+    c
+}
 
 /// Headers that are accepted and ignored (notes kept beside the data).
 pub const IGNORED_HEADERS: &[&str] = &[
@@ -326,156 +285,30 @@ pub const PLAUSIBLE_MAX: &[(&str, f64)] = &[
     ("capacity_investment_wan", 1_000_000.0),
 ];
 
-/// The column a header names: its English key (dots or underscores), its Chinese header, or the
-/// template's `中文（key）`. `None` for an unknown header.
-pub fn column_for_header(header: &str) -> Option<usize> {
-    static MAP: OnceLock<HashMap<String, usize>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m = HashMap::new();
-        for (i, c) in COLUMNS.iter().enumerate() {
-            m.insert(fold(c.key), i);
-            m.insert(fold(&c.key.replace('.', "_")), i);
-            m.insert(fold(c.path), i);
-            m.insert(fold(c.zh), i);
-            m.insert(fold(&c.template_header()), i);
-            m.insert(fold(&format!("{} ({})", c.zh, c.key)), i);
-        }
-        m
-    });
-    let f = fold(header);
-    if let Some(i) = map.get(&f) {
-        return Some(*i);
-    }
-    // `anything (key)`: the part in the last brackets decides.
-    let inner = f.strip_suffix(')')?;
-    let open = inner.rfind('(')?;
-    map.get(&inner[open + 1..]).copied()
-}
-
 /// Whether a header is one of the ignored note columns (or starts with `#`).
 pub fn is_ignored_header(header: &str) -> bool {
     let f = fold(header);
     f.starts_with('#') || IGNORED_HEADERS.iter().any(|h| fold(h) == f)
 }
 
-/// Chinese names (and other accepted words) of the contract's own vocabularies.
-fn fixed_aliases(v: Vocab) -> &'static [(&'static str, &'static str)] {
-    match v {
-        Vocab::Recommender => &[
-            ("区县推荐", "district"),
-            ("区（县、市）推荐", "district"),
-            ("区（县、市）政府推荐", "district"),
-            ("区（县、市）政府/管委会", "district"),
-            ("管委会推荐", "district"),
-            ("区县", "district"),
-            ("市级部门推荐", "municipal_department"),
-            ("市级有关部门", "municipal_department"),
-            ("市级有关部门推荐", "municipal_department"),
-            ("市级部门", "municipal_department"),
-            ("市政府主动布局", "municipal_layout"),
-            ("主动布局", "municipal_layout"),
-            ("无", "none"),
-            ("暂无", "none"),
-            ("未推荐", "none"),
-        ],
-        Vocab::LeadKind => &[
-            ("企业", "enterprise"),
-            ("高校", "university"),
-            ("高等院校", "university"),
-            ("大学", "university"),
-            ("科研院所", "research_institute"),
-            ("科研机构", "research_institute"),
-            ("其他", "other"),
-            ("其他单位", "other"),
-        ],
-        Vocab::LegalStatus => &[
-            ("独立法人", "independent"),
-            ("单独核算", "separate_accounting"),
-            ("财务单独核算", "separate_accounting"),
-            ("人、物相对独立、财务单独核算", "separate_accounting"),
-            ("相对独立", "separate_accounting"),
-            ("无", "none"),
-            ("尚未独立", "none"),
-            ("未独立", "none"),
-        ],
-        Vocab::Platform => &[
-            ("国家工程技术研究中心", "national_engineering_center"),
-            ("省工程技术研究中心", "provincial_engineering_center"),
-            ("省级工程技术研究中心", "provincial_engineering_center"),
-            ("省重点企业研究院", "provincial_key_enterprise_institute"),
-            ("国家企业技术中心", "national_enterprise_tech_center"),
-            ("省级企业技术中心", "provincial_enterprise_tech_center"),
-            ("省企业技术中心", "provincial_enterprise_tech_center"),
-            ("重点实验室", "key_laboratory"),
-            ("其他省级以上创新载体", "other_provincial_platform"),
-            ("其他省级创新载体", "other_provincial_platform"),
-        ],
-        Vocab::Field(_) => &[],
-    }
-}
-
-fn vocab_ids(v: Vocab) -> Vec<&'static str> {
-    match v {
-        Vocab::Recommender => Recommender::ALL.iter().map(|x| x.id()).collect(),
-        Vocab::LeadKind => LeadKind::ALL.iter().map(|x| x.id()).collect(),
-        Vocab::LegalStatus => LegalStatus::ALL.iter().map(|x| x.id()).collect(),
-        Vocab::Platform => Platform::ALL.iter().map(|x| x.id()).collect(),
-        Vocab::Field(_) => Vec::new(),
-    }
-}
-
 /// The contract identifier a cell word names in a vocabulary: the identifier itself (any case),
-/// a Chinese name, or (for the policy's lists) the English name. `None` if it names nothing;
-/// the caller then passes the word on and the core reports it with the allowed identifiers.
+/// the page's words for it (Chinese or English), or another accepted word
+/// ([`tic_core::fields::Choice::also`]). `None` if it names nothing; the caller then passes the
+/// word on and the core reports it with the allowed identifiers.
 pub fn identifier(policy: &Policy, v: Vocab, word: &str) -> Option<String> {
-    // Exact identifiers and Chinese names first, without allocating.
-    if let Vocab::Field(list) = v {
-        if let Some(c) = policy
-            .list(list)
-            .iter()
-            .find(|c| c.id == word || c.name.zh == word)
-        {
-            return Some(c.id.clone());
-        }
-    } else if let Some(id) = vocab_ids(v).into_iter().find(|id| *id == word) {
-        return Some(id.to_owned());
-    } else if let Some((_, id)) = fixed_aliases(v).iter().find(|(name, _)| *name == word) {
-        return Some((*id).to_owned());
+    let words = &columns(policy).words;
+    if let Some(id) = words.get(&(v, word.to_owned())) {
+        return Some(id.clone());
     }
-    let f = fold(word);
-    if let Vocab::Field(list) = v {
-        return policy
-            .list(list)
-            .iter()
-            .find(|c| fold(&c.id) == f || fold(&c.name.zh) == f || fold(&c.name.en) == f)
-            .map(|c| c.id.clone());
-    }
-    if let Some(id) = vocab_ids(v).into_iter().find(|id| fold(id) == f) {
-        return Some(id.to_owned());
-    }
-    fixed_aliases(v)
-        .iter()
-        .find(|(name, _)| fold(name) == f)
-        .map(|(_, id)| (*id).to_owned())
+    words.get(&(v, fold(word))).cloned()
 }
 
-/// Every allowed value of a vocabulary by its labels (Chinese, English), in order: the
-/// policy's names for its lists, else the first Chinese name of [`fixed_aliases`] and the
-/// identifier's words. What messages list instead of identifiers.
+/// Every allowed value of a vocabulary by the page's words for it (Chinese, English), in order.
+/// What messages list instead of identifiers.
 pub fn labels(policy: &Policy, v: Vocab) -> Vec<(String, String)> {
-    if let Vocab::Field(list) = v {
-        return policy
-            .list(list)
-            .iter()
-            .map(|c| (c.name.zh.clone(), c.name.en.clone()))
-            .collect();
-    }
-    vocab_ids(v)
+    fields::values(policy, v)
         .into_iter()
-        .map(|id| {
-            let zh = chinese_name(policy, v, id).unwrap_or_else(|| id.to_owned());
-            (zh, id.replace('_', " "))
-        })
+        .map(|x| (x.zh, x.en))
         .collect()
 }
 
@@ -488,77 +321,39 @@ pub fn suggestion(policy: &Policy, v: Vocab, word: &str) -> Option<(String, Stri
     if n > 64 {
         return None;
     }
-    // Every accepted name with the identifier it names.
-    let mut names: Vec<(String, String)> = Vec::new();
-    if let Vocab::Field(list) = v {
-        for c in policy.list(list) {
-            for name in [&c.id, &c.name.zh, &c.name.en] {
-                names.push((fold(name), c.id.clone()));
-            }
-        }
-    } else {
-        for id in vocab_ids(v) {
-            names.push((fold(id), id.to_owned()));
-        }
-        for (name, id) in fixed_aliases(v) {
-            names.push((fold(name), (*id).to_owned()));
-        }
-    }
-    let (d, id) = names
+    let values = fields::values(policy, v);
+    let (d, i) = values
         .iter()
-        .map(|(name, id)| {
-            let d = crate::read::edit_distance(&f, name);
+        .enumerate()
+        .flat_map(|(i, x)| {
+            [&x.id, &x.zh, &x.en]
+                .into_iter()
+                .chain(&x.also)
+                .map(move |name| (fold(name), i))
+        })
+        .map(|(name, i)| {
+            let d = crate::read::edit_distance(&f, &name);
             // A word contained in a name (or the reverse) is close too.
             let d = if name.contains(f.as_str()) || f.contains(name.as_str()) {
                 d.min(n.abs_diff(name.chars().count()).max(1))
             } else {
                 d
             };
-            (d, id)
+            (d, i)
         })
         .min_by_key(|(d, _)| *d)?;
     if d > (n / 3).max(1) {
         return None;
     }
-    labels(policy, v)
-        .into_iter()
-        .zip(match v {
-            Vocab::Field(list) => policy.list(list).iter().map(|c| c.id.clone()).collect(),
-            _ => vocab_ids(v)
-                .into_iter()
-                .map(str::to_owned)
-                .collect::<Vec<_>>(),
-        })
-        .find(|(_, i)| i == id)
-        .map(|(l, _)| l)
+    values.into_iter().nth(i).map(|x| (x.zh, x.en))
 }
 
-/// The Chinese name of an identifier, for the template and the docs.
-pub fn chinese_name(policy: &Policy, v: Vocab, id: &str) -> Option<String> {
-    if let Vocab::Field(list) = v {
-        return policy
-            .list(list)
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.name.zh.clone());
-    }
-    fixed_aliases(v)
-        .iter()
-        .find(|(_, i)| *i == id)
-        .map(|(name, _)| (*name).to_owned())
-}
-
-/// Every identifier of a vocabulary with its first Chinese name, for the docs.
+/// Every identifier of a vocabulary with the page's Chinese words for it, for the template and
+/// the docs.
 pub fn vocabulary(policy: &Policy, v: Vocab) -> Vec<(String, String)> {
-    let ids: Vec<String> = match v {
-        Vocab::Field(list) => policy.list(list).iter().map(|c| c.id.clone()).collect(),
-        _ => vocab_ids(v).into_iter().map(str::to_owned).collect(),
-    };
-    ids.into_iter()
-        .map(|id| {
-            let zh = chinese_name(policy, v, &id).unwrap_or_default();
-            (id, zh)
-        })
+    fields::values(policy, v)
+        .into_iter()
+        .map(|x| (x.id, x.zh))
         .collect()
 }
 
@@ -582,7 +377,8 @@ mod tests {
 
     #[test]
     fn headers_in_both_languages() {
-        let inv2 = COLUMNS
+        let cols = columns(tic_core::policy::current());
+        let inv2 = cols
             .iter()
             .position(|c| c.key == "investment_wan.year2")
             .unwrap();
@@ -595,18 +391,44 @@ mod tests {
             "第2年总投入（万元）（investment_wan.year2）",
             "whatever (investment_wan.year2)",
         ] {
-            assert_eq!(column_for_header(h), Some(inv2), "{h}");
+            assert_eq!(cols.for_header(h), Some(inv2), "{h}");
         }
-        assert_eq!(column_for_header("investment_year9"), None);
+        assert_eq!(cols.for_header("investment_year9"), None);
+        // An earlier template's short header, with the year the policy sets.
+        let staff2 = cols.of_path("team.staff_year2").unwrap();
+        assert_eq!(cols.for_header("第2年创新队伍人数"), Some(staff2));
+        assert_eq!(cols[staff2].zh, "第2年高水平技术创新队伍人数");
     }
 
     #[test]
     fn every_header_is_unique() {
         let mut seen = std::collections::HashSet::new();
-        for c in COLUMNS {
+        for c in columns(tic_core::policy::current()).iter() {
             assert!(seen.insert(fold(c.key)), "{}", c.key);
             assert!(seen.insert(fold(c.zh)), "{}", c.zh);
         }
+    }
+
+    #[test]
+    fn the_years_are_the_policys() {
+        let mut p = tic_core::policy::current().clone();
+        p.construction_years = 6;
+        p.funding.years = 4;
+        p.first_horizon = 3;
+        let cols = columns(&p);
+        let keys: Vec<&str> = cols.iter().map(|c| c.key).collect();
+        assert!(keys.contains(&"investment_wan.year6"));
+        assert!(keys.contains(&"capacity_investment_wan.year4"));
+        assert!(!keys.contains(&"capacity_investment_wan.year5"));
+        let staff = &cols[cols.of_path("team.staff_year2").unwrap()];
+        assert_eq!(staff.zh, "第3年高水平技术创新队伍人数");
+        assert_eq!(
+            cols.for_header("第6年总投入（万元）"),
+            cols.of_path("investment_wan[5]")
+        );
+        // The built-in policy's columns are unchanged beside it.
+        let builtin = columns(tic_core::policy::current());
+        assert!(!builtin.iter().any(|c| c.key == "investment_wan.year6"));
     }
 
     #[test]

@@ -470,7 +470,7 @@ fn ordered_parallel<T: Send, E>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::columns::COLUMNS;
+    use crate::columns::columns;
 
     #[test]
     fn ordered_keeps_the_order_of_many_chunks() {
@@ -533,17 +533,22 @@ mod tests {
     /// A CSV of `n` rows, every 7th of them invalid (a word for a number).
     fn csv_rows(n: usize) -> Vec<u8> {
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(COLUMNS.iter().map(|c| c.key)).unwrap();
+        w.write_record(columns(tic_core::policy::current()).iter().map(|c| c.key))
+            .unwrap();
         for i in 0..n {
-            w.write_record(COLUMNS.iter().map(|c| match c.key {
-                "name" => format!("C{i}"),
-                "investment_wan.year1" if i % 7 == 3 => "many".to_owned(),
-                "investment_wan.year1" => (4000 + i).to_string(),
-                "investment_wan.year2" => "6000".to_owned(),
-                "team.staff_year2" => (90 + i % 20).to_string(),
-                "fields.highlands" => "new_materials".to_owned(),
-                _ => String::new(),
-            }))
+            w.write_record(
+                columns(tic_core::policy::current())
+                    .iter()
+                    .map(|c| match c.key {
+                        "name" => format!("C{i}"),
+                        "investment_wan.year1" if i % 7 == 3 => "many".to_owned(),
+                        "investment_wan.year1" => (4000 + i).to_string(),
+                        "investment_wan.year2" => "6000".to_owned(),
+                        "team.staff_year2" => (90 + i % 20).to_string(),
+                        "fields.highlands" => "new_materials".to_owned(),
+                        _ => String::new(),
+                    }),
+            )
             .unwrap();
         }
         w.into_inner().unwrap()
@@ -554,7 +559,7 @@ mod tests {
         let policy = tic_core::policy::current();
         let n = 5 * CHUNK_ROWS + 17;
         let bytes = csv_rows(n);
-        let source = Source::open(&bytes, Some("a.csv")).unwrap();
+        let source = Source::open(tic_core::policy::current(), &bytes, Some("a.csv")).unwrap();
         let batch = crate::read(policy, &bytes, Some("a.csv")).unwrap();
         let invalid = (0..n).filter(|i| i % 7 == 3).count();
 
@@ -611,7 +616,7 @@ mod tests {
         }
         let policy = tic_core::policy::current();
         let bytes = csv_rows(10 * CHUNK_ROWS);
-        let source = Source::open(&bytes, None).unwrap();
+        let source = Source::open(tic_core::policy::current(), &bytes, None).unwrap();
         let mut tally = Tally::default();
         let format = StreamFormat::Json(Detail::Summary);
         let mut out = Fails(100_000);

@@ -1,6 +1,6 @@
 //! Writing: the screen results as CSV and XLSX (the same columns in both), and the template.
 
-use crate::columns::{vocabulary, Kind, COLUMNS};
+use crate::columns::{columns, vocabulary, Kind};
 use crate::{FileError, ResultRow};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::borrow::Cow;
@@ -281,17 +281,19 @@ pub fn results_xlsx(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<V
     book.save_to_buffer().map_err(xlsx_error)
 }
 
-/// The template's header (`中文（key）`) and example row.
-pub fn template_rows() -> (Vec<String>, Vec<String>) {
+/// The template's header (`中文（key）`) and example row: one column per field of the policy
+/// (one per year for the yearly amounts).
+pub fn template_rows(policy: &Policy) -> (Vec<String>, Vec<String>) {
+    let cols = columns(policy);
     (
-        COLUMNS.iter().map(|c| c.template_header()).collect(),
-        COLUMNS.iter().map(|c| c.example.to_owned()).collect(),
+        cols.iter().map(|c| c.template_header()).collect(),
+        cols.iter().map(|c| c.example.to_owned()).collect(),
     )
 }
 
 /// The template as CSV (UTF-8 with a BOM): the bilingual header and one example row.
-pub fn template_csv() -> Result<Vec<u8>, FileError> {
-    let (header, example) = template_rows();
+pub fn template_csv(policy: &Policy) -> Result<Vec<u8>, FileError> {
+    let (header, example) = template_rows(policy);
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(&header).map_err(csv_error)?;
     w.write_record(&example).map_err(csv_error)?;
@@ -319,13 +321,13 @@ fn kind_text(k: Kind) -> &'static str {
 pub fn template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
     let mut book = new_workbook();
     let bold = Format::new().set_bold();
-    let (header, example) = template_rows();
+    let (header, example) = template_rows(policy);
     {
         let sheet = book.add_worksheet();
         sheet.set_name("applicants").map_err(xlsx_error)?;
         let h: Vec<OutCell> = header.into_iter().map(OutCell::Text).collect();
         write_row(sheet, 0, &h, Some(&bold)).map_err(xlsx_error)?;
-        for (j, (c, v)) in COLUMNS.iter().zip(example).enumerate() {
+        for (j, (c, v)) in columns(policy).iter().zip(example).enumerate() {
             let col = j as u16;
             match c.kind {
                 Kind::Count | Kind::Money => match v.parse::<f64>() {
@@ -349,7 +351,7 @@ pub fn template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
     ];
     let h: Vec<OutCell> = h.iter().map(|s| OutCell::Text((*s).into())).collect();
     write_row(sheet, 0, &h, Some(&bold)).map_err(xlsx_error)?;
-    for (i, c) in COLUMNS.iter().enumerate() {
+    for (i, c) in columns(policy).iter().enumerate() {
         let values = match c.kind {
             Kind::Choice(v) | Kind::List(v) => vocabulary(policy, v)
                 .into_iter()

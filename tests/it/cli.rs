@@ -274,7 +274,7 @@ fn screen_csv_output_has_the_documented_columns() {
 
 #[test]
 fn screen_xlsx_input_and_output() {
-    let (header, example) = tic_tabular::write::template_rows();
+    let (header, example) = tic_tabular::write::template_rows(tic_core::policy::current());
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (j, h) in header.iter().enumerate() {

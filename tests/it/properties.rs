@@ -177,7 +177,7 @@ proptest! {
 
     #[test]
     fn any_cells_under_a_valid_header_never_panic(cells in prop::collection::vec("[-0-9a-z.,;；、是否 \"\n=+@]{0,10}", 32..=64)) {
-        let (header, _) = tic_tabular::write::template_rows();
+        let (header, _) = tic_tabular::write::template_rows(tic_core::policy::current());
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(&header).unwrap();
         w.write_record(&cells[..32]).unwrap();
@@ -192,7 +192,7 @@ proptest! {
 
 #[test]
 fn spreadsheet_with_odd_cells_never_panics() {
-    let (header, _) = tic_tabular::write::template_rows();
+    let (header, _) = tic_tabular::write::template_rows(tic_core::policy::current());
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (j, h) in header.iter().enumerate() {

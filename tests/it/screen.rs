@@ -3,7 +3,7 @@
 use crate::{cases_dir, files, policy};
 use serde_json::Value;
 use tic_core::{Detail, Lang};
-use tic_tabular::columns::{Kind, COLUMNS};
+use tic_tabular::columns::{columns, Kind};
 
 /// The cell text of a contract value for a column, written independently of the reader: ids
 /// as they are, lists joined by `;`, booleans as true/false.
@@ -59,15 +59,21 @@ fn applicants() -> Vec<Value> {
 
 fn as_csv(apps: &[Value], zh_headers: bool) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(
-        COLUMNS
-            .iter()
-            .map(|c| if zh_headers { c.zh } else { c.key }),
-    )
+    w.write_record(columns(tic_core::policy::current()).iter().map(|c| {
+        if zh_headers {
+            c.zh
+        } else {
+            c.key
+        }
+    }))
     .unwrap();
     for a in apps {
-        w.write_record(COLUMNS.iter().map(|c| cell(a, c.path)))
-            .unwrap();
+        w.write_record(
+            columns(tic_core::policy::current())
+                .iter()
+                .map(|c| cell(a, c.path)),
+        )
+        .unwrap();
     }
     w.into_inner().unwrap()
 }
@@ -75,7 +81,7 @@ fn as_csv(apps: &[Value], zh_headers: bool) -> Vec<u8> {
 fn as_xlsx(apps: &[Value]) -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    for (j, c) in COLUMNS.iter().enumerate() {
+    for (j, c) in columns(tic_core::policy::current()).iter().enumerate() {
         sheet
             .write_string(0, j as u16, c.template_header())
             .unwrap();

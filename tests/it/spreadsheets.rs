@@ -63,7 +63,7 @@ fn total_note_and_signature_rows_are_skipped_and_listed() {
     );
     // CSV in GBK too, and a skipped row does not make the exit code 1
     let (gbk, _, _) = encoding_rs::GBK.encode("名称,所在区县\n甲,鄞州区\n小计,\n备注：无\n");
-    let s = Source::open(&gbk, Some("a.csv")).unwrap();
+    let s = Source::open(tic_core::policy::current(), &gbk, Some("a.csv")).unwrap();
     assert_eq!(s.len(), 1);
     assert_eq!(s.info().skipped_rows.len(), 2);
     let out = tic_cli::screen(
@@ -205,7 +205,7 @@ fn the_header_and_the_data_sheet_are_found() {
     row(data, 3, &["", "1", "甲", "王", "３５００", "123"]);
     data.set_column_hidden(5).unwrap();
     let bytes = book.save_to_buffer().unwrap();
-    let s = Source::open(&bytes, Some("a.xlsx")).unwrap();
+    let s = Source::open(tic_core::policy::current(), &bytes, Some("a.xlsx")).unwrap();
     let info = s.info();
     assert_eq!(info.sheet.as_deref(), Some("申报汇总"));
     assert_eq!(info.header_row, Some(3));
@@ -226,13 +226,13 @@ fn the_header_and_the_data_sheet_are_found() {
         sheet: Some("填表说明".into()),
         header_row: None,
     };
-    assert!(Source::open_with(&bytes, Some("a.xlsx"), &opts).is_err());
+    assert!(Source::open_with(tic_core::policy::current(), &bytes, Some("a.xlsx"), &opts).is_err());
     let opts = ReadOptions {
         sheet: None,
         header_row: Some(3),
     };
     assert_eq!(
-        Source::open_with(&bytes, Some("a.xlsx"), &opts)
+        Source::open_with(tic_core::policy::current(), &bytes, Some("a.xlsx"), &opts)
             .unwrap()
             .info()
             .header_row,
@@ -249,7 +249,7 @@ fn a_two_row_header_with_a_group_cell_is_understood() {
         row(ws, 1, &["", "第1年", "第2年"]);
         row(ws, 2, &["甲", "100", "200"]);
     });
-    let s = Source::open(&bytes, Some("a.xlsx")).unwrap();
+    let s = Source::open(tic_core::policy::current(), &bytes, Some("a.xlsx")).unwrap();
     assert_eq!(s.info().header_rows, 2);
     let r = s.row(policy(), 0).unwrap();
     assert_eq!(r.value["investment_wan"], serde_json::json!([100.0, 200.0]));

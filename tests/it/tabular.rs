@@ -117,7 +117,7 @@ fn header_problems_make_the_file_unreadable() {
     assert_eq!(b.info.ignored_columns[0].header, "nmae");
     assert_eq!(
         b.info.ignored_columns[0].suggestion.as_deref(),
-        Some("名称")
+        Some("创新中心名称")
     );
     // notes columns are ignored; blank rows are skipped; row numbers stay the sheet's
     let b = read(
@@ -207,7 +207,7 @@ fn exports_neutralise_formulas_and_keep_numbers() {
 
 #[test]
 fn template_csv_reads_back_as_one_valid_row() {
-    let t = tic_tabular::template_csv().unwrap();
+    let t = tic_tabular::template_csv(tic_core::policy::current()).unwrap();
     assert!(t.starts_with(b"\xEF\xBB\xBF"));
     let b = read(policy(), &t, Some("template.csv")).unwrap();
     assert_eq!(b.rows.len(), 1);

@@ -612,7 +612,7 @@ fn the_progress_template_reads_back() {
     assert_eq!(without_row(&json(&o)), without_row(&v));
     // The default kind is still the applicant template.
     let o = tic(&["template"]);
-    assert!(csv_rows(&o.stdout)[0][0].starts_with("名称（name）"));
+    assert!(csv_rows(&o.stdout)[0][0].starts_with("创新中心名称（name）"));
     assert!(!csv_rows(&o.stdout)[0]
         .iter()
         .any(|h| h.contains("(year)") || h.contains("（year）")));

@@ -5,6 +5,7 @@ use super::{
     layout_of, no_header, skipped, Batch, Cell, InputFormat, Items, RawTable, ReadInfo,
     ReadOptions, Source,
 };
+use crate::columns::{columns, Columns};
 use crate::FileError;
 use tic_core::policy::Policy;
 
@@ -45,10 +46,14 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
 /// Reads CSV bytes (see [`decode_text`] for encodings). The separator is `,`, or tab / `;`
 /// when the header line has no comma but those.
 pub fn read_csv(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
-    Ok(open_csv(bytes, &ReadOptions::default())?.into_batch(policy))
+    Ok(open_csv(columns(policy), bytes, &ReadOptions::default())?.into_batch(policy))
 }
 
-pub(super) fn open_csv(bytes: &[u8], options: &ReadOptions) -> Result<Source<'static>, FileError> {
+pub(super) fn open_csv(
+    cols: &'static Columns,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<Source<'static>, FileError> {
     let records = csv_all(bytes)?;
     let from = match options.header_row {
         Some(n) => match records.iter().position(|(r, _)| *r == n) {
@@ -72,10 +77,10 @@ pub(super) fn open_csv(bytes: &[u8], options: &ReadOptions) -> Result<Source<'st
         })
         .collect();
     let at = options.header_row.map(|_| 0);
-    let h = find_header(&head, at).ok_or_else(|| no_header(None, options.header_row))?;
+    let h = find_header(cols, &head, at).ok_or_else(|| no_header(None, options.header_row))?;
     let first = head[h.index].0 as usize + 1;
     let last = head[h.index + h.height - 1].0 as usize + 1;
-    let (layout, positions, ignored, _) = layout_of(&h.cells, Some(0))?;
+    let (layout, positions, ignored, _) = layout_of(cols, &h.cells, Some(0))?;
     let mut skipped_rows = Vec::new();
     let body = records
         .into_iter()

@@ -2,8 +2,7 @@
 //! applicant out, with the problems of its cells.
 
 use crate::columns::{
-    column_for_header, column_letter, identifier, is_ignored_header, labels, suggestion, Kind,
-    Vocab, COLUMNS,
+    column_letter, columns, identifier, is_ignored_header, labels, suggestion, Columns, Kind, Vocab,
 };
 use crate::{FileError, RowProblem};
 use serde_json::value::RawValue;
@@ -90,10 +89,12 @@ pub struct InputRow {
 }
 
 /// Where the columns of a tabular file are.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Layout {
-    /// For each layout column ([`COLUMNS`] index): its 0-based position in the file and its
-    /// header as written there.
+    /// The policy's columns.
+    pub table: &'static Columns,
+    /// For each of the policy's columns (by index in [`Layout::table`]): its 0-based position
+    /// in the file and its header as written there.
     pub columns: Vec<Option<(usize, String)>>,
 }
 
@@ -101,23 +102,10 @@ impl Layout {
     /// The column (header as written) and cell reference (`H6`) of a contract field path in a
     /// row, if the layout has a column for it.
     pub fn locate(&self, path: &str, row: usize) -> Option<(String, String)> {
-        let i = column_of_path(path)?;
+        let i = self.table.of_path(path)?;
         let (pos, header) = self.columns.get(i)?.as_ref()?;
         Some((header.clone(), format!("{}{}", column_letter(*pos), row)))
     }
-}
-
-/// The layout column of a contract field path: `investment_wan[1]` → year 2's column,
-/// `fields.highlands[0]` → the highlands column.
-pub fn column_of_path(path: &str) -> Option<usize> {
-    if let Some(i) = COLUMNS.iter().position(|c| c.path == path) {
-        return Some(i);
-    }
-    let base = match path.rfind('[') {
-        Some(open) => &path[..open],
-        None => path,
-    };
-    COLUMNS.iter().position(|c| c.path == base)
 }
 
 /// A file read into rows.
@@ -135,7 +123,7 @@ pub struct Batch {
 
 /// Reads a batch file (bytes), of the format [`detect`] finds.
 pub fn read(policy: &Policy, bytes: &[u8], file_name: Option<&str>) -> Result<Batch, FileError> {
-    Ok(Source::open(bytes, file_name)?.into_batch(policy))
+    Ok(Source::open(policy, bytes, file_name)?.into_batch(policy))
 }
 
 /// A batch file checked as a whole (syntax, encoding, header: everything that makes a file
@@ -165,13 +153,18 @@ enum Items<'a> {
 impl<'a> Source<'a> {
     /// Opens a batch file (bytes) of the format [`detect`] finds. An error here is a file that
     /// cannot be read at all; every later problem belongs to a row.
-    pub fn open(bytes: &'a [u8], file_name: Option<&str>) -> Result<Source<'a>, FileError> {
-        Source::open_with(bytes, file_name, &ReadOptions::default())
+    pub fn open(
+        policy: &Policy,
+        bytes: &'a [u8],
+        file_name: Option<&str>,
+    ) -> Result<Source<'a>, FileError> {
+        Source::open_with(policy, bytes, file_name, &ReadOptions::default())
     }
 
     /// [`Source::open`], with the sheet or the header row chosen (`tic screen --sheet`,
     /// `--header-row`; the batch view's "read another sheet"). The options are ignored for JSON.
     pub fn open_with(
+        policy: &Policy,
         bytes: &'a [u8],
         file_name: Option<&str>,
         options: &ReadOptions,
@@ -184,8 +177,8 @@ impl<'a> Source<'a> {
                 items: Items::Json(json_items(bytes)?),
                 info: ReadInfo::default(),
             }),
-            InputFormat::Csv => open_csv(bytes, options),
-            InputFormat::Xlsx => xlsx::open_xlsx(bytes, options),
+            InputFormat::Csv => open_csv(columns(policy), bytes, options),
+            InputFormat::Xlsx => xlsx::open_xlsx(columns(policy), bytes, options),
         }
     }
 
@@ -416,7 +409,7 @@ pub(crate) struct RawTable {
 /// A column present in a file.
 #[derive(Clone, Copy, Debug)]
 struct Position {
-    /// Its index in [`COLUMNS`].
+    /// Its index in the policy's [`Columns`].
     column: usize,
     /// Its 0-based position among a row's cells.
     cell: usize,
@@ -429,11 +422,13 @@ struct Position {
 /// unreadable (which one to read cannot be known); other headers are ignored and listed.
 #[allow(clippy::type_complexity)]
 fn layout_of(
+    table: &'static Columns,
     header: &[(u32, String)],
     col0: Option<usize>,
 ) -> Result<(Layout, Vec<Position>, Vec<IgnoredColumn>, usize), FileError> {
     let mut layout = Layout {
-        columns: vec![None; COLUMNS.len()],
+        table,
+        columns: vec![None; table.len()],
     };
     let col0 = col0.unwrap_or_else(|| header.iter().map(|(c, _)| *c as usize).min().unwrap_or(0));
     let mut ignored = Vec::new();
@@ -444,14 +439,14 @@ fn layout_of(
         if text.is_empty() {
             continue;
         }
-        match column_for_header(&text) {
+        match table.for_header(&text) {
             Some(i) if layout.columns[i].is_some() => duplicate.push(text),
             Some(i) => layout.columns[i] = Some((j, text)),
             None => {
                 let suggestion = if is_ignored_header(&text) {
                     None
                 } else {
-                    closest_header(&text)
+                    closest_header(table, &text)
                 };
                 ignored.push(IgnoredColumn {
                     column: column_letter(j),
@@ -481,7 +476,7 @@ fn layout_of(
             c.as_ref().map(|(pos, _)| Position {
                 column: i,
                 cell: pos - col0,
-                list_entry: COLUMNS[i].list_entry(),
+                list_entry: table[i].list_entry(),
             })
         })
         .collect();
@@ -511,21 +506,21 @@ fn no_header(sheet: Option<&str>, header_row: Option<usize>) -> FileError {
 }
 
 /// The Chinese header of the known column closest to an unknown header (a likely typo).
-fn closest_header(text: &str) -> Option<String> {
+fn closest_header(table: &Columns, text: &str) -> Option<String> {
     let f = match_form(text);
     let n = f.chars().count();
     // A cell far longer than any header is not a typo of one (and the distance costs n × m).
     if n > 64 {
         return None;
     }
-    COLUMNS
+    table
         .iter()
         .flat_map(|c| [c.zh, c.key])
         .map(|h| (h, edit_distance(&f, &match_form(h))))
         .filter(|(_, d)| *d > 0 && *d <= (n / 4).max(2) && 2 * *d <= n)
         .min_by_key(|(_, d)| *d)
         .map(|(h, _)| {
-            COLUMNS
+            table
                 .iter()
                 .find(|c| c.key == h)
                 .map_or(h, |c| c.zh)
@@ -594,7 +589,7 @@ fn row_value<'c>(
     // Year lists: (path, entries by index).
     let mut years: Vec<(&'static str, Vec<Option<Value>>)> = Vec::new();
     for p in positions {
-        let c = &COLUMNS[p.column];
+        let c = &layout.table[p.column];
         let cell = cell(p.cell);
         if cell.is_blank() {
             if let Some((list, idx)) = p.list_entry {
@@ -960,7 +955,12 @@ mod tests {
     #[test]
     fn json_files_are_checked_whole_before_any_row() {
         let policy = tic_core::policy::current();
-        let not_array = |b: &[u8]| Source::open(b, None).unwrap_err().message.en;
+        let not_array = |b: &[u8]| {
+            Source::open(tic_core::policy::current(), b, None)
+                .unwrap_err()
+                .message
+                .en
+        };
         assert!(not_array(b"{\"schema\": \"tic-applicant/1\"}").starts_with("a batch must be"));
         assert!(not_array(b"\n {} \n").starts_with("a batch must be"));
         for broken in [
@@ -973,6 +973,7 @@ mod tests {
             assert!(m.starts_with("not valid JSON (line 1, column"), "{m}");
         }
         let s = Source::open(
+            tic_core::policy::current(),
             b"\xEF\xBB\xBF [{\"name\": \"A\"}, {\"x\": [1, {\"y\": 2}]}]",
             None,
         )
@@ -987,7 +988,7 @@ mod tests {
     #[test]
     fn a_row_nested_too_deep_is_that_rows_problem() {
         let deep = format!("[{{}}, {}{}]", "[".repeat(200), "]".repeat(200));
-        let s = Source::open(deep.as_bytes(), None).unwrap();
+        let s = Source::open(tic_core::policy::current(), deep.as_bytes(), None).unwrap();
         let policy = tic_core::policy::current();
         assert!(s.row(policy, 0).unwrap().problems.is_empty());
         let row = s.row(policy, 1).unwrap();
@@ -999,7 +1000,7 @@ mod tests {
     fn csv_rows_are_built_when_asked_and_blank_rows_are_left_out() {
         let policy = tic_core::policy::current();
         let text = "name,organization.bases\nA,2\n , \nB,x\n";
-        let s = Source::open(text.as_bytes(), None).unwrap();
+        let s = Source::open(tic_core::policy::current(), text.as_bytes(), None).unwrap();
         assert_eq!(s.len(), 2);
         let b = s.row(policy, 1).unwrap();
         assert_eq!(b.row, 4);

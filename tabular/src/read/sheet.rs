@@ -3,7 +3,7 @@
 //! too), merged cells filling every row they cover, the columns capped to the header's width.
 
 use super::Cell;
-use crate::columns::column_for_header;
+use crate::columns::Columns;
 
 /// How many non-blank rows at the top of a sheet are searched for the header.
 pub const HEADER_SEARCH_ROWS: usize = 20;
@@ -33,16 +33,16 @@ pub(super) struct Header {
     pub(super) score: usize,
 }
 
-fn known(text: &str) -> Option<usize> {
+fn known(cols: &Columns, text: &str) -> Option<usize> {
     if text.is_empty() {
         None
     } else {
-        column_for_header(text)
+        cols.for_header(text)
     }
 }
 
-fn score(cells: &[(u32, String)]) -> usize {
-    let mut seen: Vec<usize> = cells.iter().filter_map(|(_, t)| known(t)).collect();
+fn score(cols: &Columns, cells: &[(u32, String)]) -> usize {
+    let mut seen: Vec<usize> = cells.iter().filter_map(|(_, t)| known(cols, t)).collect();
     seen.sort_unstable();
     seen.dedup();
     seen.len()
@@ -52,13 +52,17 @@ fn score(cells: &[(u32, String)]) -> usize {
 /// most known columns, or two rows whose sub-headers combined with the group cell above them
 /// (`总投入（万元）` over `第1年`: `第1年总投入（万元）`) name more. The earliest wins a tie.
 /// `at`: only that index is considered (the `--header-row` option).
-pub(super) fn find_header(head: &[(u32, Vec<(u32, String)>)], at: Option<usize>) -> Option<Header> {
+pub(super) fn find_header(
+    cols: &Columns,
+    head: &[(u32, Vec<(u32, String)>)],
+    at: Option<usize>,
+) -> Option<Header> {
     let mut best: Option<Header> = None;
     for (i, (_, cells)) in head.iter().enumerate() {
         if at.is_some_and(|a| a != i) {
             continue;
         }
-        let single = score(cells);
+        let single = score(cols, cells);
         let mut pick = Header {
             index: i,
             height: 1,
@@ -66,11 +70,11 @@ pub(super) fn find_header(head: &[(u32, Vec<(u32, String)>)], at: Option<usize>)
             score: single,
         };
         if let Some((_, below)) = head.get(i + 1) {
-            let combined = combine(cells, below);
-            let s = score(&combined);
+            let combined = combine(cols, cells, below);
+            let s = score(cols, &combined);
             // Two rows only when they name more than either alone (a title above the header
             // adds nothing).
-            if s > single && s > score(below) {
+            if s > single && s > score(cols, below) {
                 pick = Header {
                     index: i,
                     height: 2,
@@ -88,7 +92,11 @@ pub(super) fn find_header(head: &[(u32, Vec<(u32, String)>)], at: Option<usize>)
 
 /// Two header rows as one: a known upper cell stays; otherwise the lower cell, prefixed to its
 /// group (`第1年` + `总投入（万元）`), or suffixed, or alone, whichever names a known column.
-fn combine(upper: &[(u32, String)], lower: &[(u32, String)]) -> Vec<(u32, String)> {
+fn combine(
+    table: &Columns,
+    upper: &[(u32, String)],
+    lower: &[(u32, String)],
+) -> Vec<(u32, String)> {
     let mut cols: Vec<u32> = upper.iter().chain(lower).map(|(c, _)| *c).collect();
     cols.sort_unstable();
     cols.dedup();
@@ -101,14 +109,14 @@ fn combine(upper: &[(u32, String)], lower: &[(u32, String)]) -> Vec<(u32, String
     cols.into_iter()
         .map(|c| {
             let (a, b) = (get(upper, c), get(lower, c));
-            let text = if known(&a).is_some() || b.is_empty() || a == b {
+            let text = if known(table, &a).is_some() || b.is_empty() || a == b {
                 a
             } else if a.is_empty() {
                 b
             } else {
                 [format!("{b}{a}"), format!("{a}{b}"), b.clone()]
                     .into_iter()
-                    .find(|t| known(t).is_some())
+                    .find(|t| known(table, t).is_some())
                     .unwrap_or(format!("{a}{b}"))
             };
             (c, text)

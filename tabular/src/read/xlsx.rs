@@ -12,6 +12,7 @@ use super::{
     layout_of, no_header, skipped, Batch, Cell, InputFormat, Items, RawTable, ReadInfo,
     ReadOptions, Source,
 };
+use crate::columns::{columns, Columns};
 use crate::FileError;
 use calamine::{Data, DataRef, Reader, Xlsx};
 use std::io::Cursor;
@@ -20,7 +21,7 @@ use tic_core::policy::Policy;
 /// Reads a spreadsheet (XLSX, XLS, XLSB, ODS): the sheet whose header names the most known
 /// columns (see [`super::sheet`]).
 pub fn read_xlsx(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
-    Ok(open_xlsx(bytes, &ReadOptions::default())?.into_batch(policy))
+    Ok(open_xlsx(columns(policy), bytes, &ReadOptions::default())?.into_batch(policy))
 }
 
 /// An open workbook.
@@ -173,7 +174,11 @@ fn data_cell(d: &Data) -> Cell {
 
 /// Opens a spreadsheet: the sheet and header found (or chosen by `options`), merged cells
 /// filled, totals and notes skipped.
-pub(super) fn open_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Source<'static>, FileError> {
+pub(super) fn open_xlsx(
+    cols: &'static Columns,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<Source<'static>, FileError> {
     let mut book = Book::open(bytes)?;
     let names = book.sheet_names();
     if names.is_empty() {
@@ -219,7 +224,7 @@ pub(super) fn open_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Source<'s
             Some(_) => continue,
             None => None,
         };
-        let Some(h) = find_header(&head, at) else {
+        let Some(h) = find_header(cols, &head, at) else {
             continue;
         };
         if best.as_ref().is_none_or(|(_, _, b, _)| h.score > b.score) {
@@ -232,7 +237,7 @@ pub(super) fn open_xlsx(bytes: &[u8], options: &ReadOptions) -> Result<Source<'s
     };
     let first = head_rows[h.index];
     let last = head_rows[h.index + h.height - 1];
-    let (layout, positions, ignored, col0) = layout_of(&h.cells, None)?;
+    let (layout, positions, ignored, col0) = layout_of(cols, &h.cells, None)?;
     let col_end = h.cells.iter().map(|(c, _)| *c).max().unwrap_or(0);
     let mut grid = book.grid(&name, None, false)?;
     grid.merges = merges;

@@ -35,6 +35,7 @@ cp -R www "$SITE.tmp/www"
 rm -f "$SITE.tmp/www/size-budget.json"
 # What is served is minified (the sources in www/ stay readable): ~1.3 kB gzipped less.
 python3 scripts/minify-css.py "$SITE.tmp"/www/*.css
+python3 scripts/strip-js-comments.py "$SITE.tmp"/www/*.js
 rm -rf "$SITE"
 mv "$SITE.tmp" "$SITE"
 say "site ready: $SITE ($(find "$SITE" -type f | wc -l) files, $(du -sh "$SITE" | cut -f1))"

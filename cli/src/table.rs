@@ -249,6 +249,13 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
         String::new(),
     ]);
     out.push_str(&grid(&rows, &[false, true, true, false], "  "));
+    let _ = writeln!(out, "\n{}", if zh { "填写内容" } else { "Answers" });
+    let value = serde_json::to_value(applicant).unwrap_or_default();
+    let rows: Vec<Vec<String>> = tic_core::fields::answers(a.policy, &value, lang)
+        .into_iter()
+        .map(|(label, shown)| vec![label, shown])
+        .collect();
+    out.push_str(&grid(&rows, &[false, false], "  "));
     let _ = writeln!(
         out,
         "\n{} {} ({})",

@@ -79,13 +79,10 @@ pub enum Kind {
     Text,
     /// true / false.
     Bool,
-    /// A whole number from 0 to `max`, in `unit`.
+    /// A whole number from 0 to [`MAX_COUNT`], in `unit`.
     Count {
         /// What is counted.
         unit: Unit,
-        /// The largest accepted: far beyond any real centre, so a larger figure is a typo or a
-        /// unit mistake, said as such. A bound of the tool, not of the policy.
-        max: u64,
     },
     /// One value of a vocabulary.
     Choice(Vocab),
@@ -106,230 +103,133 @@ pub struct Field {
     pub clause: &'static str,
     /// For a count planned for a due point: which one (its year goes into the label).
     pub at: Option<Horizon>,
-    /// The label, without the year of `at` or of a list entry.
-    pub words: Words,
 }
 
-/// The largest count accepted in any count field.
+/// The largest count accepted in any count field (people, teams, bases, firms): far beyond any
+/// real centre, so a larger figure is a typo or a unit mistake, said as such instead of a
+/// machine limit. A bound of the tool, not of the policy.
 pub const MAX_COUNT: u64 = 1_000_000;
 
 const fn count(unit: Unit) -> Kind {
-    Kind::Count {
-        unit,
-        max: MAX_COUNT,
-    }
+    Kind::Count { unit }
 }
 
-const fn f(path: &'static str, kind: Kind, clause: &'static str, words: Words) -> Field {
+const fn f(path: &'static str, kind: Kind, clause: &'static str) -> Field {
     Field {
         path,
         kind,
         clause,
         at: None,
-        words,
     }
 }
 
-const fn at(
-    path: &'static str,
-    unit: Unit,
-    horizon: Horizon,
-    clause: &'static str,
-    words: Words,
-) -> Field {
+const fn at(path: &'static str, unit: Unit, horizon: Horizon, clause: &'static str) -> Field {
     Field {
         path,
         kind: count(unit),
         clause,
         at: Some(horizon),
-        words,
     }
 }
 
 /// Every field of `tic-applicant/1` but `schema` and `indicators` (the policy's own list), in
 /// the order of the form, the tabular columns and the contract.
-pub const FIELDS: &[Field] = &[
-    f(
-        "name",
-        Kind::Text,
-        "三（一）",
-        w("创新中心名称", "Name of the centre"),
-    ),
-    f(
-        "district",
-        Kind::Text,
-        "三（一）",
-        w(
-            "所在区（县、市）或管委会",
-            "District (county, city) or management committee",
-        ),
-    ),
+pub static FIELDS: &[Field] = &[
+    f("name", Kind::Text, "三（一）"),
+    f("district", Kind::Text, "三（一）"),
     f(
         "recommended_by",
         Kind::Choice(Vocab::Recommender),
         "三（一）",
-        w("推荐方式", "Who recommends the centre"),
     ),
-    f(
-        "lead_unit.kind",
-        Kind::Choice(Vocab::LeadKind),
-        "二（三）",
-        w("主要依托单位类型", "Kind of the main lead unit"),
-    ),
-    f(
-        "lead_unit.leading_enterprise",
-        Kind::Bool,
-        "二（三）",
-        w(
-            "是否为创新能力突出的领军企业",
-            "Is it a leading enterprise with outstanding innovation capacity?",
-        ),
-    ),
+    f("lead_unit.kind", Kind::Choice(Vocab::LeadKind), "二（三）"),
+    f("lead_unit.leading_enterprise", Kind::Bool, "二（三）"),
     f(
         "lead_unit.platforms",
         Kind::List(Vocab::Platform),
         "二（三）",
-        w(
-            "已建设的省级以上创新载体",
-            "Provincial-or-higher platforms it runs",
-        ),
     ),
     f(
         "fields.highlands",
         Kind::List(Vocab::Field(FieldList::Highlands)),
         "二（二）",
-        w("三大科创高地", "The three science and innovation highlands"),
     ),
     f(
         "fields.chains",
         Kind::List(Vocab::Field(FieldList::Chains)),
         "二（二）",
-        w("标志性产业链", "The landmark industrial chains"),
     ),
     f(
         "fields.clusters",
         Kind::List(Vocab::Field(FieldList::Clusters)),
         "二（二）",
-        w("重点优势产业集群", "Priority industry clusters"),
     ),
-    f(
-        "fields.carbon_neutral",
-        Kind::Bool,
-        "二（二）",
-        w(
-            "是否属于碳达峰碳中和技术领域",
-            "Is it carbon-peak / carbon-neutral technology?",
-        ),
-    ),
+    f("fields.carbon_neutral", Kind::Bool, "二（二）"),
     f(
         "organization.legal_status",
         Kind::Choice(Vocab::LegalStatus),
         "四",
-        w("法人形式", "Legal form"),
     ),
-    f(
-        "organization.bases",
-        count(Unit::Bases),
-        "二（四）",
-        w("核心以外的基地数量", "Bases beyond the core"),
-    ),
-    f(
-        "organization.board",
-        Kind::Bool,
-        "四（一）1",
-        w("已设立理事会（董事会）", "Board (理事会/董事会) in place"),
-    ),
-    f(
-        "organization.director",
-        Kind::Bool,
-        "四（一）2",
-        w(
-            "已聘任中心主任（总经理）",
-            "Director (中心主任/总经理) appointed",
-        ),
-    ),
-    f(
-        "organization.chief_scientist",
-        Kind::Bool,
-        "四（一）3",
-        w("已聘任首席科学家", "Chief scientist appointed"),
-    ),
-    f(
-        "organization.expert_committee",
-        Kind::Bool,
-        "四（一）4",
-        w("已设立专家咨询委员会", "Expert advisory committee in place"),
-    ),
+    f("organization.bases", count(Unit::Bases), "二（四）"),
+    f("organization.board", Kind::Bool, "四（一）1"),
+    f("organization.director", Kind::Bool, "四（一）2"),
+    f("organization.chief_scientist", Kind::Bool, "四（一）3"),
+    f("organization.expert_committee", Kind::Bool, "四（一）4"),
     f(
         "investment_wan",
         Kind::Money(Years::Construction),
         "二（五）",
-        w("总投入（万元）", "total investment (万元)"),
     ),
     f(
         "capacity_investment_wan",
         Kind::Money(Years::Funding),
         "三（四）",
-        w(
-            "创新能力建设投入（万元）",
-            "capacity-building investment (万元)",
-        ),
     ),
-    at(
-        "team.staff_year2",
-        Unit::People,
-        Horizon::First,
-        "二（六）",
-        w("高水平技术创新队伍人数", "innovation staff"),
-    ),
-    at(
-        "team.teams_year2",
-        Unit::Teams,
-        Horizon::First,
-        "二（六）",
-        w("高层次创新创业团队数", "high-level teams"),
-    ),
+    at("team.staff_year2", Unit::People, Horizon::First, "二（六）"),
+    at("team.teams_year2", Unit::Teams, Horizon::First, "二（六）"),
     at(
         "team.staff_year5",
         Unit::People,
         Horizon::Second,
         "二（六）",
-        w("高水平技术创新队伍人数", "innovation staff"),
     ),
-    at(
-        "team.teams_year5",
-        Unit::Teams,
-        Horizon::Second,
-        "二（六）",
-        w("高层次创新创业团队数", "high-level teams"),
-    ),
-    f(
-        "ecosystem.transfer_bases",
-        count(Unit::Bases),
-        "二（十）",
-        w(
-            "承接技术转移转化和产业化的基地数",
-            "Bases taking up technology transfer",
-        ),
-    ),
-    f(
-        "ecosystem.partner_firms",
-        count(Unit::Firms),
-        "二（十）",
-        w("紧密合作企业数", "Closely partnered firms"),
-    ),
-    f(
-        "ecosystem.spinoffs",
-        count(Unit::Firms),
-        "二（十）",
-        w("累计衍生孵化企业数", "Spin-offs incubated (cumulative)"),
-    ),
-    f(
-        "ecosystem.firms_served",
-        count(Unit::Firms),
-        "二（十）",
-        w("累计服务企业数", "Firms served (cumulative)"),
-    ),
+    at("team.teams_year5", Unit::Teams, Horizon::Second, "二（六）"),
+    f("ecosystem.transfer_bases", count(Unit::Bases), "二（十）"),
+    f("ecosystem.partner_firms", count(Unit::Firms), "二（十）"),
+    f("ecosystem.spinoffs", count(Unit::Firms), "二（十）"),
+    f("ecosystem.firms_served", count(Unit::Firms), "二（十）"),
+];
+
+/// The labels and hints of the fields, by path, in the order of [`FIELDS`] (a test checks it):
+/// apart from the table so that a program that only reads applicants (the tracking view) does
+/// not carry the words.
+static LABELS: &[(&str, Words, Option<Words>)] = &[
+    ("name", w("创新中心名称", "Name of the centre"), Some(w("例如：宁波市某某材料技术创新中心", "For example: Ningbo XX Materials Technology Innovation Centre"))),
+    ("district", w("所在区（县、市）或管委会", "District (county, city) or management committee"), None),
+    ("recommended_by", w("推荐方式", "Who recommends the centre"), Some(w("三（一）：市政府主动布局和区（县、市）政府（管委会）、相关部门推荐相结合。", "三（一）: laid out by the city, or recommended by a district or a department."))),
+    ("lead_unit.kind", w("主要依托单位类型", "Kind of the main lead unit"), None),
+    ("lead_unit.leading_enterprise", w("是否为创新能力突出的领军企业", "Is it a leading enterprise with outstanding innovation capacity?"), None),
+    ("lead_unit.platforms", w("已建设的省级以上创新载体", "Provincial-or-higher platforms it runs"), None),
+    ("fields.highlands", w("三大科创高地", "The three science and innovation highlands"), None),
+    ("fields.chains", w("标志性产业链", "The landmark industrial chains"), None),
+    ("fields.clusters", w("重点优势产业集群", "Priority industry clusters"), None),
+    ("fields.carbon_neutral", w("是否属于碳达峰碳中和技术领域", "Is it carbon-peak / carbon-neutral technology?"), None),
+    ("organization.legal_status", w("法人形式", "Legal form"), Some(w("原则上应为独立法人；暂不具备条件的，先行实现人、物相对独立、财务单独核算，建设期内完成向独立法人过渡。", "In principle an independent legal entity; until then, separately managed with separate accounts, becoming a legal entity during construction."))),
+    ("organization.bases", w("核心以外的基地数量", "Bases beyond the core"), Some(w("“强核心、多基地”：按建设期满验收时计。", "“Strong core, several bases”: counted at acceptance."))),
+    ("organization.board", w("已设立理事会（董事会）", "Board (理事会/董事会) in place"), None),
+    ("organization.director", w("已聘任中心主任（总经理）", "Director (中心主任/总经理) appointed"), None),
+    ("organization.chief_scientist", w("已聘任首席科学家", "Chief scientist appointed"), None),
+    ("organization.expert_committee", w("已设立专家咨询委员会", "Expert advisory committee in place"), None),
+    ("investment_wan", w("总投入（万元）", "Total investment (万元)"), None),
+    ("capacity_investment_wan", w("创新能力建设投入（万元）", "Capacity-building investment (万元)"), None),
+    ("team.staff_year2", w("高水平技术创新队伍人数", "Innovation staff"), None),
+    ("team.teams_year2", w("高层次创新创业团队数", "High-level teams"), None),
+    ("team.staff_year5", w("高水平技术创新队伍人数", "Innovation staff"), None),
+    ("team.teams_year5", w("高层次创新创业团队数", "High-level teams"), None),
+    ("ecosystem.transfer_bases", w("承接技术转移转化和产业化的基地数", "Bases taking up technology transfer"), None),
+    ("ecosystem.partner_firms", w("紧密合作企业数", "Closely partnered firms"), None),
+    ("ecosystem.spinoffs", w("累计衍生孵化企业数", "Spin-offs incubated (cumulative)"), None),
+    ("ecosystem.firms_served", w("累计服务企业数", "Firms served (cumulative)"), None),
 ];
 
 /// The field at a contract path (`investment_wan[2]` names `investment_wan`).
@@ -347,7 +247,7 @@ pub fn members(object: &str) -> Vec<&'static str> {
     }
     for f in FIELDS {
         let name = if object.is_empty() {
-            f.path.split('.').next()
+            Some(f.path.split_once('.').map_or(f.path, |(first, _)| first))
         } else {
             f.path
                 .strip_prefix(object)
@@ -391,20 +291,39 @@ pub fn header_also(path: &str) -> &'static [&'static str] {
 }
 
 impl Field {
+    fn labels(&self) -> Option<&'static (&'static str, Words, Option<Words>)> {
+        LABELS.iter().find(|(p, _, _)| *p == self.path)
+    }
+
+    /// The label, without the year of `at` or of a list entry.
+    pub fn words(&self) -> Words {
+        self.labels().map_or(w("", ""), |l| l.1)
+    }
+
+    /// A hint shown under the label (the policy's own words where it has them).
+    pub fn help(&self) -> Option<Words> {
+        self.labels().and_then(|l| l.2)
+    }
+
     /// The label, with the year the policy sets where it has one (`第2年高水平技术创新队伍人数`,
     /// `Innovation staff at year 2`); `year` (1-based) names one entry of a list of years
     /// (`第3年总投入（万元）`).
     pub fn label(&self, policy: &Policy, year: Option<usize>, lang: Lang) -> String {
         let n = year.or_else(|| self.at.map(|h| h.year(policy)));
+        let words = self.words();
         match (n, lang) {
-            (None, _) => self.words.get(lang).to_owned(),
-            (Some(n), Lang::Zh) => format!("第{n}年{}", self.words.zh),
-            (Some(n), Lang::En) if self.at.is_some() => {
-                let mut s = capitalised(self.words.en);
-                s.push_str(&format!(" at year {n}"));
-                s
-            }
-            (Some(n), Lang::En) => format!("Year {n} {}", self.words.en),
+            (None, _) => words.get(lang).to_owned(),
+            (Some(n), Lang::Zh) => format!("第{n}年{}", words.zh),
+            (Some(n), Lang::En) if self.at.is_some() => format!("{} at year {n}", words.en),
+            (Some(n), Lang::En) => format!("{}, year {n}", words.en),
+        }
+    }
+
+    /// For a list of yearly amounts: how many years the policy gives it; else 0.
+    pub fn years(&self, policy: &Policy) -> usize {
+        match self.kind {
+            Kind::Money(y) => y.count(policy),
+            _ => 0,
         }
     }
 
@@ -414,36 +333,35 @@ impl Field {
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_ascii_uppercase().to_string() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 /// A value of one of the contract's own vocabularies, with its words.
 pub trait Choice: Copy + Sized + 'static {
     /// Every value, in the contract's order.
     const ALL: &'static [Self];
+    /// Every value's identifier with what the page shows for it (Chinese, English), in order.
+    const TABLE: &'static [(&'static str, Words)];
     /// The contract identifier.
     fn id(self) -> &'static str;
     /// What the page shows for it (Chinese, English).
-    fn words(self) -> Words;
+    fn words(self) -> Words {
+        lookup(Self::TABLE, self.id()).unwrap_or(w("", ""))
+    }
     /// Other words a user may type for it in a file (the page's words and the identifier are
     /// always accepted too).
     fn also(self) -> &'static [&'static str];
+}
+
+/// The words of `id` in a vocabulary's [`Choice::TABLE`].
+pub fn lookup(table: &[(&str, Words)], id: &str) -> Option<Words> {
+    table.iter().find(|(i, _)| *i == id).map(|(_, w)| *w)
 }
 
 macro_rules! choice {
     ($t:ident { $($v:ident => ($zh:literal, $en:literal) [$($also:literal),* $(,)?]),+ $(,)? }) => {
         impl Choice for $t {
             const ALL: &'static [Self] = $t::ALL;
+            const TABLE: &'static [(&'static str, Words)] = &[$(($t::$v.id(), w($zh, $en))),+];
             fn id(self) -> &'static str {
                 $t::id(self)
-            }
-            fn words(self) -> Words {
-                match self { $($t::$v => w($zh, $en)),+ }
             }
             fn also(self) -> &'static [&'static str] {
                 match self { $($t::$v => &[$($also),*]),+ }
@@ -496,7 +414,7 @@ choice!(Rating {
     Unknown => ("不确定", "Not sure") [],
 });
 
-/// One value of a vocabulary with its words: the identifier, the page's words and the others.
+/// One value of a vocabulary with the page's words for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValueWords {
     /// The contract identifier.
@@ -505,40 +423,133 @@ pub struct ValueWords {
     pub zh: String,
     /// What the page shows, in English.
     pub en: String,
-    /// Other words accepted for it.
-    pub also: Vec<String>,
 }
 
-fn of<T: Choice>() -> Vec<ValueWords> {
-    T::ALL
-        .iter()
-        .map(|v| ValueWords {
-            id: v.id().to_owned(),
-            zh: v.words().zh.to_owned(),
-            en: v.words().en.to_owned(),
-            also: v.also().iter().map(|s| (*s).to_owned()).collect(),
-        })
-        .collect()
+/// Every field of the table with its label and its answer in words, for a contract applicant
+/// value (`tic assess --format table` prints them): the page's words for vocabulary values,
+/// 是/否 for yes/no, amounts with their unit, 「未填」/"not answered" where there is no answer.
+/// A list of yearly amounts gives one line per year of the policy.
+pub fn answers(
+    policy: &Policy,
+    applicant: &serde_json::Value,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    use serde_json::Value;
+    let zh = lang == Lang::Zh;
+    let none = if zh { "未填" } else { "not answered" };
+    let mut out = Vec::new();
+    for f in FIELDS {
+        let v = match f.path.split_once('.') {
+            Some((a, b)) => applicant.get(a).and_then(|o| o.get(b)),
+            None => applicant.get(f.path),
+        };
+        let word = |voc: Vocab, id: &str| {
+            words(policy, voc, id).map_or(id.to_owned(), |(z, e)| if zh { z } else { e }.to_owned())
+        };
+        if let Kind::Money(_) = f.kind {
+            for i in 0..f.years(policy) {
+                let shown = match v.and_then(|l| l.get(i)).and_then(Value::as_f64) {
+                    Some(n) => crate::Wan::from_wan(n)
+                        .map_or_else(|_| n.to_string(), |w| crate::explain::money(w, lang)),
+                    None => none.to_owned(),
+                };
+                out.push((f.label(policy, Some(i + 1), lang), shown));
+            }
+            continue;
+        }
+        let shown = match (f.kind, v) {
+            (_, None | Some(Value::Null)) => none.to_owned(),
+            (Kind::List(_), Some(Value::Array(l))) if l.is_empty() => {
+                if zh { "均无" } else { "none of these" }.to_owned()
+            }
+            (Kind::List(voc), Some(Value::Array(l))) => l
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|id| word(voc, id))
+                .collect::<Vec<_>>()
+                .join(if zh { "、" } else { ", " }),
+            (Kind::Choice(voc), Some(Value::String(id))) => word(voc, id),
+            (Kind::Bool, Some(Value::Bool(b))) => match (b, zh) {
+                (true, true) => "是",
+                (false, true) => "否",
+                (true, false) => "yes",
+                (false, false) => "no",
+            }
+            .to_owned(),
+            (_, Some(Value::String(s))) => s.clone(),
+            (_, Some(other)) => other.to_string(),
+        };
+        out.push((f.label(policy, None, lang), shown));
+    }
+    out
 }
 
-/// Every value of a vocabulary with its words, in order: for the policy's lists, the policy's
-/// names (Chinese, English).
-pub fn values(policy: &Policy, v: Vocab) -> Vec<ValueWords> {
+/// The identifiers and words of one of the contract's own vocabularies (`None` for the
+/// policy's lists).
+fn table(v: Vocab) -> Option<&'static [(&'static str, Words)]> {
     match v {
-        Vocab::Recommender => of::<Recommender>(),
-        Vocab::LeadKind => of::<LeadKind>(),
-        Vocab::LegalStatus => of::<LegalStatus>(),
-        Vocab::Platform => of::<Platform>(),
-        Vocab::Field(list) => policy
+        Vocab::Recommender => Some(Recommender::TABLE),
+        Vocab::LeadKind => Some(LeadKind::TABLE),
+        Vocab::LegalStatus => Some(LegalStatus::TABLE),
+        Vocab::Platform => Some(Platform::TABLE),
+        Vocab::Field(_) => None,
+    }
+}
+
+/// Every value of a vocabulary with the page's words for it, in order: for the policy's lists,
+/// the policy's names (Chinese, English).
+pub fn values(policy: &Policy, v: Vocab) -> Vec<ValueWords> {
+    match (v, table(v)) {
+        (_, Some(t)) => t
+            .iter()
+            .map(|(id, w)| ValueWords {
+                id: (*id).to_owned(),
+                zh: w.zh.to_owned(),
+                en: w.en.to_owned(),
+            })
+            .collect(),
+        (Vocab::Field(list), None) => policy
             .list(list)
             .iter()
             .map(|c| ValueWords {
                 id: c.id.clone(),
                 zh: c.name.zh.clone(),
                 en: c.name.en.clone(),
-                also: Vec::new(),
             })
             .collect(),
+        (_, None) => Vec::new(),
+    }
+}
+
+/// The page's words (Chinese, English) for the value `id` of a vocabulary, if it names one.
+pub fn words<'p>(policy: &'p Policy, v: Vocab, id: &str) -> Option<(&'p str, &'p str)> {
+    match (v, table(v)) {
+        (_, Some(t)) => lookup(t, id).map(|w| (w.zh, w.en)),
+        (Vocab::Field(list), None) => policy
+            .list(list)
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| (c.name.zh.as_str(), c.name.en.as_str())),
+        (_, None) => None,
+    }
+}
+
+fn also_of<T: Choice>(id: &str) -> &'static [&'static str] {
+    T::ALL
+        .iter()
+        .find(|v| v.id() == id)
+        .map_or(&[], |v| v.also())
+}
+
+/// The other words accepted for the value `id` of a vocabulary ([`Choice::also`]; none for
+/// the policy's lists).
+pub fn also(v: Vocab, id: &str) -> &'static [&'static str] {
+    match v {
+        Vocab::Recommender => also_of::<Recommender>(id),
+        Vocab::LeadKind => also_of::<LeadKind>(id),
+        Vocab::LegalStatus => also_of::<LegalStatus>(id),
+        Vocab::Platform => also_of::<Platform>(id),
+        Vocab::Field(_) => &[],
     }
 }
 
@@ -565,6 +576,14 @@ mod tests {
     }
 
     #[test]
+    fn every_field_has_its_labels_in_order() {
+        assert_eq!(LABELS.len(), FIELDS.len());
+        for (f, (path, _, _)) in FIELDS.iter().zip(LABELS) {
+            assert_eq!(f.path, *path);
+        }
+    }
+
+    #[test]
     fn labels_take_their_year_from_the_policy() {
         let mut p = crate::policy::current().clone();
         let staff = field("team.staff_year2").unwrap();
@@ -585,7 +604,7 @@ mod tests {
         assert_eq!(inv.label(&p, Some(5), Lang::Zh), "第5年总投入（万元）");
         assert_eq!(
             inv.label(&p, Some(5), Lang::En),
-            "Year 5 total investment (万元)"
+            "Total investment (万元), year 5"
         );
     }
 
@@ -613,7 +632,11 @@ mod tests {
             let vals = values(p, v);
             let mut seen = std::collections::HashMap::new();
             for x in &vals {
-                for word in [&x.id, &x.zh, &x.en].into_iter().chain(&x.also) {
+                let also = also(v, &x.id).iter().map(|s| s.to_string());
+                for word in [x.id.clone(), x.zh.clone(), x.en.clone()]
+                    .into_iter()
+                    .chain(also)
+                {
                     if let Some(other) = seen.insert(word.clone(), x.id.clone()) {
                         assert_eq!(other, x.id, "{word} names {other} and {}", x.id);
                     }

@@ -192,7 +192,12 @@ impl fmt::Display for InputError {
 /// Parses and checks an applicant file against a policy. Returns the applicant, or every
 /// problem found.
 pub fn parse_applicant(policy: &Policy, json: &str) -> Result<Applicant, Vec<InputError>> {
-    let value: Value = serde_json::from_str(json).map_err(|e| {
+    applicant_from_value(policy, &parse_value(json)?)
+}
+
+/// Reads JSON text as a value, the syntax error (line, column) as the one problem.
+pub fn parse_value(json: &str) -> Result<Value, Vec<InputError>> {
+    serde_json::from_str(json).map_err(|e| {
         vec![InputError::new(
             "",
             Problem::Syntax {
@@ -201,8 +206,7 @@ pub fn parse_applicant(policy: &Policy, json: &str) -> Result<Applicant, Vec<Inp
                 detail: e.to_string(),
             },
         )]
-    })?;
-    applicant_from_value(policy, &value)
+    })
 }
 
 /// Checks an applicant already parsed as JSON. Returns the applicant, or every problem found.
@@ -219,29 +223,53 @@ pub fn applicant_from_value(policy: &Policy, value: &Value) -> Result<Applicant,
     }
 }
 
-/// The names allowed in an object of the applicant (`""` the root, `"team"` …), from the field
-/// table ([`crate::fields::members`]), computed once.
-fn allowed(object: &str) -> &'static [&'static str] {
-    use std::sync::OnceLock;
-    const OBJECTS: [&str; 6] = [
-        "",
+/// The names of the applicant's objects: what [`crate::fields::members`] derives from the field
+/// table, written out so that a program that only reads applicants carries no table (a test
+/// checks that the two agree).
+struct Members {
+    root: &'static [&'static str],
+    lead_unit: &'static [&'static str],
+    field_lists: &'static [&'static str],
+    organization: &'static [&'static str],
+    team: &'static [&'static str],
+    ecosystem: &'static [&'static str],
+}
+
+const MEMBERS: Members = Members {
+    root: &[
+        "schema",
+        "name",
+        "district",
+        "recommended_by",
         "lead_unit",
         "fields",
         "organization",
+        "investment_wan",
+        "capacity_investment_wan",
         "team",
         "ecosystem",
-    ];
-    static MEMBERS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    let all = MEMBERS.get_or_init(|| OBJECTS.iter().map(|o| crate::fields::members(o)).collect());
-    OBJECTS
-        .iter()
-        .position(|o| *o == object)
-        .map_or(&[], |i| all[i].as_slice())
-}
+        "indicators",
+    ],
+    lead_unit: &["kind", "leading_enterprise", "platforms"],
+    field_lists: &["highlands", "chains", "clusters", "carbon_neutral"],
+    organization: &[
+        "legal_status",
+        "bases",
+        "board",
+        "director",
+        "chief_scientist",
+        "expert_committee",
+    ],
+    team: &["staff_year2", "teams_year2", "staff_year5", "teams_year5"],
+    ecosystem: &[
+        "transfer_bases",
+        "partner_firms",
+        "spinoffs",
+        "firms_served",
+    ],
+};
 
-/// The largest count accepted (people, teams, bases, firms) where the field table sets none:
-/// far beyond any real centre, so a figure above it is a typo or a unit mistake, said as such
-/// instead of a machine limit.
+/// The largest count accepted: the field table's bound ([`crate::fields::MAX_COUNT`]).
 pub const MAX_COUNT: u64 = crate::fields::MAX_COUNT;
 
 /// Walks a JSON document once and collects every problem with its path; shared by the
@@ -364,10 +392,7 @@ impl Reader<'_> {
     }
 
     pub(crate) fn count(&mut self, path: &str, v: Option<&Value>) -> Option<u32> {
-        let max = match crate::fields::field(path).map(|f| f.kind) {
-            Some(crate::fields::Kind::Count { max, .. }) => max,
-            _ => MAX_COUNT,
-        };
+        let max = MAX_COUNT;
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => {
@@ -540,7 +565,7 @@ impl Reader<'_> {
 
     fn applicant(&mut self, v: &Value) -> Applicant {
         let mut a = Applicant::default();
-        let Some(root) = self.object("", Some(v), allowed("")) else {
+        let Some(root) = self.object("", Some(v), MEMBERS.root) else {
             if v.is_null() {
                 self.fail(
                     "",
@@ -560,7 +585,7 @@ impl Reader<'_> {
             Recommender::from_id,
             &Recommender::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(),
         );
-        if let Some(m) = self.object("lead_unit", root.get("lead_unit"), allowed("lead_unit")) {
+        if let Some(m) = self.object("lead_unit", root.get("lead_unit"), MEMBERS.lead_unit) {
             a.lead_unit.kind = self.choice(
                 "lead_unit.kind",
                 m.get("kind"),
@@ -576,7 +601,7 @@ impl Reader<'_> {
                 &|| Platform::ALL.iter().map(|p| p.id().to_owned()).collect(),
             );
         }
-        if let Some(m) = self.object("fields", root.get("fields"), allowed("fields")) {
+        if let Some(m) = self.object("fields", root.get("fields"), MEMBERS.field_lists) {
             a.fields.highlands =
                 self.policy_list("fields.highlands", m.get("highlands"), FieldList::Highlands);
             a.fields.chains = self.policy_list("fields.chains", m.get("chains"), FieldList::Chains);
@@ -587,7 +612,7 @@ impl Reader<'_> {
         if let Some(m) = self.object(
             "organization",
             root.get("organization"),
-            allowed("organization"),
+            MEMBERS.organization,
         ) {
             let o = &mut a.organization;
             o.legal_status = self.choice(
@@ -613,13 +638,13 @@ impl Reader<'_> {
             root.get("capacity_investment_wan"),
             self.policy.funding.years,
         );
-        if let Some(m) = self.object("team", root.get("team"), allowed("team")) {
+        if let Some(m) = self.object("team", root.get("team"), MEMBERS.team) {
             a.team.staff_year2 = self.count("team.staff_year2", m.get("staff_year2"));
             a.team.teams_year2 = self.count("team.teams_year2", m.get("teams_year2"));
             a.team.staff_year5 = self.count("team.staff_year5", m.get("staff_year5"));
             a.team.teams_year5 = self.count("team.teams_year5", m.get("teams_year5"));
         }
-        if let Some(m) = self.object("ecosystem", root.get("ecosystem"), allowed("ecosystem")) {
+        if let Some(m) = self.object("ecosystem", root.get("ecosystem"), MEMBERS.ecosystem) {
             let e = &mut a.ecosystem;
             e.transfer_bases = self.count("ecosystem.transfer_bases", m.get("transfer_bases"));
             e.partner_firms = self.count("ecosystem.partner_firms", m.get("partner_firms"));
@@ -661,5 +686,26 @@ impl Reader<'_> {
             ),
         }
         a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MEMBERS;
+    use crate::fields::members;
+
+    #[test]
+    fn the_object_names_are_the_field_tables() {
+        let m = &MEMBERS;
+        for (object, names) in [
+            ("", m.root),
+            ("lead_unit", m.lead_unit),
+            ("fields", m.field_lists),
+            ("organization", m.organization),
+            ("team", m.team),
+            ("ecosystem", m.ecosystem),
+        ] {
+            assert_eq!(members(object), names, "{object:?}");
+        }
     }
 }

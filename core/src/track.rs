@@ -151,18 +151,6 @@ pub const fn evaluation_name(e: Evaluation) -> Words {
     }
 }
 
-/// A legal status in words (as a value of a table or a form).
-pub const fn legal_status_name(s: LegalStatus) -> Words {
-    match s {
-        LegalStatus::Independent => w("独立法人", "Independent legal entity"),
-        LegalStatus::SeparateAccounting => w(
-            "人、物相对独立，财务单独核算",
-            "Separately managed, separate accounts",
-        ),
-        LegalStatus::None => w("尚未独立", "Neither yet"),
-    }
-}
-
 /// A standing in words.
 pub const fn standing_name(s: Standing) -> Words {
     match s {
@@ -927,7 +915,7 @@ pub fn figure_text(f: Figure, unit: Unit, lang: Lang) -> String {
     match f {
         Figure::Money(w) => crate::explain::money(w, lang),
         Figure::Count(n) => crate::explain::count(n, unit, lang),
-        Figure::Legal(s) => legal_status_name(s).get(lang).to_owned(),
+        Figure::Legal(s) => crate::fields::Choice::words(s).get(lang).to_owned(),
     }
 }
 

@@ -165,10 +165,11 @@ impl Columns {
         let mut words = HashMap::new();
         for v in vocabularies() {
             for x in fields::values(policy, v) {
-                let names = [&x.id, &x.zh, &x.en].into_iter().chain(&x.also);
-                for name in names {
-                    words.entry((v, name.clone())).or_insert(x.id.clone());
-                    words.entry((v, fold(name))).or_insert(x.id.clone());
+                let also = fields::also(v, &x.id).iter().map(|s| s.to_string());
+                let names = [x.id.clone(), x.zh.clone(), x.en.clone()];
+                for name in names.into_iter().chain(also) {
+                    words.entry((v, fold(&name))).or_insert(x.id.clone());
+                    words.entry((v, name)).or_insert(x.id.clone());
                 }
             }
         }
@@ -326,10 +327,11 @@ pub fn suggestion(policy: &Policy, v: Vocab, word: &str) -> Option<(String, Stri
         .iter()
         .enumerate()
         .flat_map(|(i, x)| {
-            [&x.id, &x.zh, &x.en]
+            let also = fields::also(v, &x.id).iter().map(|s| s.to_string());
+            [x.id.clone(), x.zh.clone(), x.en.clone()]
                 .into_iter()
-                .chain(&x.also)
-                .map(move |name| (fold(name), i))
+                .chain(also)
+                .map(move |name| (fold(&name), i))
         })
         .map(|(name, i)| {
             let d = crate::read::edit_distance(&f, &name);

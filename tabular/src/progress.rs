@@ -9,10 +9,10 @@ use crate::{neutralise, FileError, InputFormat, RowError, RowProblem};
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use tic_core::fields::Choice;
 use tic_core::policy::Policy;
 use tic_core::track::{
-    evaluation_name, legal_status_name, progress_from_value, year_field, Progress, YearKind,
-    PROGRESS_SCHEMA,
+    evaluation_name, progress_from_value, year_field, Progress, YearKind, PROGRESS_SCHEMA,
 };
 use tic_core::vocab::{Evaluation, LegalStatus, YearField};
 use tic_core::{Lang, Text};
@@ -392,9 +392,7 @@ fn figure_value(policy: &Policy, f: YearField, c: CellRef<'_>) -> Result<Value, 
         YearKind::Count => cell_value(policy, Kind::Count, c),
         YearKind::LegalStatus => {
             let word = c.text();
-            let id = named_id(&word, LegalStatus::ALL, |x| x.id(), legal_status_name)
-                .map(str::to_owned)
-                .or_else(|| identifier(policy, Vocab::LegalStatus, &word));
+            let id = identifier(policy, Vocab::LegalStatus, &word);
             Ok(Value::from(id.unwrap_or_else(|| word.into_owned())))
         }
         YearKind::Evaluation => {
@@ -841,7 +839,7 @@ fn example_cell(col: &ProgressColumn, year: usize) -> OutCell {
             YearField::Staff => n(72.0),
             YearField::Teams => n(1.0),
             YearField::Bases => n(1.0),
-            YearField::LegalStatus => t(legal_status_name(LegalStatus::SeparateAccounting).zh),
+            YearField::LegalStatus => t(Choice::words(LegalStatus::SeparateAccounting).zh),
             YearField::TransferBases => n(0.0),
             YearField::PartnerFirms => n(8.0),
             YearField::Spinoffs => n(1.0),
@@ -922,7 +920,7 @@ pub fn progress_template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
                 YearKind::Count => "非负整数 whole number ≥ 0".to_owned(),
                 YearKind::LegalStatus => LegalStatus::ALL
                     .iter()
-                    .map(|s| format!("{} = {}", legal_status_name(*s).zh, s.id()))
+                    .map(|s| format!("{} = {}", Choice::words(*s).zh, s.id()))
                     .collect::<Vec<_>>()
                     .join("; "),
                 YearKind::Evaluation => Evaluation::ALL

@@ -57,6 +57,71 @@ fn applicants() -> Vec<Value> {
         .collect()
 }
 
+/// The cell text as the page shows the value: the page's words for vocabulary values (in
+/// `lang`), 是/否 or yes/no for booleans; other cells as [`cell`].
+fn cell_as_shown(applicant: &Value, c: &tic_tabular::columns::Column, lang: Lang) -> String {
+    let text = cell(applicant, c.path);
+    let word = |v, id: &str| {
+        let (zh, en) = tic_core::fields::words(policy(), v, id).unwrap_or((id, id));
+        if lang == Lang::Zh { zh } else { en }.to_owned()
+    };
+    match c.kind {
+        Kind::Choice(v) if !text.is_empty() => word(v, &text),
+        Kind::List(v) if !text.is_empty() && text != "none" => text
+            .split(';')
+            .map(|id| word(v, id))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Zh { "、" } else { ";" }),
+        Kind::Bool => match (text.as_str(), lang) {
+            ("true", Lang::Zh) => "是".into(),
+            ("false", Lang::Zh) => "否".into(),
+            ("true", Lang::En) => "yes".into(),
+            ("false", Lang::En) => "no".into(),
+            _ => text,
+        },
+        _ => text,
+    }
+}
+
+/// The applicants as CSV written with the page's words (what an official who copies the page's
+/// answers into a sheet writes), under the Chinese or English headers.
+fn as_csv_shown(apps: &[Value], lang: Lang) -> Vec<u8> {
+    let cols = columns(policy());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(
+        cols.iter()
+            .map(|c| if lang == Lang::Zh { c.zh } else { c.key }),
+    )
+    .unwrap();
+    for a in apps {
+        w.write_record(cols.iter().map(|c| cell_as_shown(a, c, lang)))
+            .unwrap();
+    }
+    w.into_inner().unwrap()
+}
+
+/// The same as an XLSX sheet (words as text cells, numbers as number cells).
+fn as_xlsx_shown(apps: &[Value]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (j, c) in columns(policy()).iter().enumerate() {
+        sheet.write_string(0, j as u16, c.zh).unwrap();
+        for (i, a) in apps.iter().enumerate() {
+            let text = cell_as_shown(a, c, Lang::Zh);
+            let r = (i + 1) as u32;
+            match (c.kind, text.parse::<f64>()) {
+                (_, _) if text.is_empty() => continue,
+                (Kind::Count | Kind::Money, Ok(n)) => {
+                    sheet.write_number(r, j as u16, n).map(|_| ())
+                }
+                _ => sheet.write_string(r, j as u16, &text).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
 fn as_csv(apps: &[Value], zh_headers: bool) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(columns(tic_core::policy::current()).iter().map(|c| {
@@ -140,12 +205,21 @@ fn json_csv_and_xlsx_agree() {
     let (c2, csv_en) = screen(&as_csv(&apps, false), "a.csv");
     let (c3, csv_zh) = screen(&as_csv(&apps, true), "a.csv");
     let (c4, xlsx) = screen(&as_xlsx(&apps), "a.xlsx");
-    assert_eq!((c1, c2, c3, c4), (0, 0, 0, 0));
+    let (c5, shown_zh) = screen(&as_csv_shown(&apps, Lang::Zh), "a.csv");
+    let (c6, shown_en) = screen(&as_csv_shown(&apps, Lang::En), "a.csv");
+    let (c7, shown_xlsx) = screen(&as_xlsx_shown(&apps), "a.xlsx");
+    assert_eq!((c1, c2, c3, c4, c5, c6, c7), (0, 0, 0, 0, 0, 0, 0));
     let want = essentials(&json);
     for (what, got) in [
         ("csv", essentials(&csv_en)),
         ("csv zh", essentials(&csv_zh)),
         ("xlsx", essentials(&xlsx)),
+        ("csv with the page's Chinese words", essentials(&shown_zh)),
+        ("csv with the page's English words", essentials(&shown_en)),
+        (
+            "xlsx with the page's Chinese words",
+            essentials(&shown_xlsx),
+        ),
     ] {
         assert_eq!(got.len(), want.len(), "{what}");
         for (i, (g, w)) in got.iter().zip(&want).enumerate() {

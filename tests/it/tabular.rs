@@ -215,3 +215,78 @@ fn template_csv_reads_back_as_one_valid_row() {
     assert_eq!(app.fields.chains, Some(vec![]));
     assert_eq!(app.investment_wan.as_ref().map(Vec::len), Some(5));
 }
+
+/// The vocabularies of the field table.
+fn vocabularies() -> Vec<tic_core::fields::Vocab> {
+    let mut out = Vec::new();
+    for f in tic_core::fields::FIELDS {
+        if let tic_core::fields::Kind::Choice(v) | tic_core::fields::Kind::List(v) = f.kind {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_word_the_page_shows_for_a_value_is_read_as_that_value() {
+    let vocabularies = vocabularies();
+    assert!(vocabularies.len() >= 7);
+    for v in vocabularies {
+        for x in tic_core::fields::values(policy(), v) {
+            for word in [&x.zh, &x.en, &x.id] {
+                assert_eq!(
+                    tic_tabular::columns::identifier(policy(), v, word).as_deref(),
+                    Some(x.id.as_str()),
+                    "{v:?}: {word}"
+                );
+            }
+            // As typed in a spreadsheet or pasted from chat: full-width brackets folded,
+            // spaces and a zero-width space around.
+            let pasted = format!(" \u{200b}{}\u{3000}", x.zh);
+            assert_eq!(
+                tic_tabular::columns::identifier(policy(), v, &pasted).as_deref(),
+                Some(x.id.as_str()),
+                "{v:?}: {pasted:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_field_of_the_table_is_a_template_column_and_a_line_of_the_cli_table() {
+    use tic_core::fields::FIELDS;
+    let p = policy();
+    let (header, _) = tic_tabular::write::template_rows(p);
+    let case = crate::cases_dir().join("valid");
+    let any = crate::files(&case, ".applicant.json")
+        .into_iter()
+        .next()
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tic"))
+        .args(["assess", "--format", "table", "--lang", "zh"])
+        .arg(&any)
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    for f in FIELDS {
+        let years: Vec<Option<usize>> = match f.years(p) {
+            0 => vec![None],
+            n => (1..=n).map(Some).collect(),
+        };
+        for y in years {
+            let label = f.label(p, y, Lang::Zh);
+            assert!(
+                header.iter().any(|h| h.starts_with(&format!("{label}（"))),
+                "template lacks {label}"
+            );
+            assert!(table.contains(&label), "tic assess table lacks {label}");
+        }
+    }
+    // Exactly the policy's years: no sixth year of investment, no fourth of capacity.
+    let years = p.construction_years;
+    assert!(!header
+        .iter()
+        .any(|h| h.contains(&format!("investment_wan.year{}", years + 1))));
+}

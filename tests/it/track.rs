@@ -7,7 +7,8 @@ use crate::files;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
-use tic_core::track::{evaluation_name, legal_status_name, year_field, YearKind};
+use tic_core::fields::Choice;
+use tic_core::track::{evaluation_name, year_field, YearKind};
 use tic_core::vocab::{Evaluation, LegalStatus, YearField};
 
 const TIC: &str = env!("CARGO_BIN_EXE_tic");
@@ -320,7 +321,7 @@ fn sheet(records: &[Value], zh: bool) -> Vec<Vec<Cell>> {
                 row.push(match (year_field(*f).kind, v) {
                     (_, Value::Null) => Cell::Empty,
                     (YearKind::LegalStatus, Value::String(s)) if zh => Cell::Text(
-                        legal_status_name(LegalStatus::from_id(s).unwrap())
+                        Choice::words(LegalStatus::from_id(s).unwrap())
                             .zh
                             .to_owned(),
                     ),

@@ -57,8 +57,8 @@ pub fn restore() -> Option<Form> {
         return None;
     }
     let value: serde_json::Value = LocalStorage::get(KEY_APPLICANT).ok()?;
-    let applicant = tic_core::applicant_from_value(tic_core::policy::current(), &value).ok()?;
-    let mut form = Form::from_applicant(&applicant);
+    tic_core::applicant_from_value(tic_core::policy::current(), &value).ok()?;
+    let mut form = Form::from_value(&value);
     // Read as a `Value` (a typed map would link serde's visitor and error-message code, float
     // printing included, for this one read): an object of strings, else nothing, as before.
     if let Ok(serde_json::Value::Object(draft)) = LocalStorage::get::<serde_json::Value>(KEY_DRAFT)

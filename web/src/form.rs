@@ -6,8 +6,7 @@ use crate::i18n;
 use serde_json::{Map, Number, Value};
 use std::collections::BTreeMap;
 use tic_core::number::NumberError;
-use tic_core::vocab::Rating;
-use tic_core::{Applicant, InputError, Lang, APPLICANT_SCHEMA};
+use tic_core::{InputError, Lang, APPLICANT_SCHEMA};
 
 /// How a scalar field's text becomes JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,45 +21,37 @@ pub enum FieldKind {
     Count,
 }
 
-/// The scalar fields of the applicant, by contract path, in form order.
-pub const SCALARS: &[(&str, FieldKind)] = &[
-    ("name", FieldKind::Text),
-    ("district", FieldKind::Text),
-    ("recommended_by", FieldKind::Choice),
-    ("fields.carbon_neutral", FieldKind::Bool),
-    ("lead_unit.kind", FieldKind::Choice),
-    ("lead_unit.leading_enterprise", FieldKind::Bool),
-    ("organization.legal_status", FieldKind::Choice),
-    ("organization.bases", FieldKind::Count),
-    ("organization.board", FieldKind::Bool),
-    ("organization.director", FieldKind::Bool),
-    ("organization.chief_scientist", FieldKind::Bool),
-    ("organization.expert_committee", FieldKind::Bool),
-    ("team.staff_year2", FieldKind::Count),
-    ("team.teams_year2", FieldKind::Count),
-    ("team.staff_year5", FieldKind::Count),
-    ("team.teams_year5", FieldKind::Count),
-    ("ecosystem.transfer_bases", FieldKind::Count),
-    ("ecosystem.partner_firms", FieldKind::Count),
-    ("ecosystem.spinoffs", FieldKind::Count),
-    ("ecosystem.firms_served", FieldKind::Count),
-];
+/// The scalar fields of the applicant (from the core's field table,
+/// [`tic_core::fields::FIELDS`]), by contract path, with how their text becomes JSON.
+pub fn scalars() -> impl Iterator<Item = (&'static str, FieldKind)> {
+    use tic_core::fields::Kind;
+    tic_core::fields::FIELDS.iter().filter_map(|f| {
+        let kind = match f.kind {
+            Kind::Text => FieldKind::Text,
+            Kind::Choice(_) => FieldKind::Choice,
+            Kind::Bool => FieldKind::Bool,
+            Kind::Count { .. } => FieldKind::Count,
+            Kind::List(_) | Kind::Money(_) => return None,
+        };
+        Some((f.path, kind))
+    })
+}
 
 /// The checkbox lists, by contract path.
-pub const LISTS: &[&str] = &[
-    "fields.highlands",
-    "fields.chains",
-    "fields.clusters",
-    "lead_unit.platforms",
-];
+pub fn lists() -> impl Iterator<Item = &'static str> {
+    tic_core::fields::FIELDS
+        .iter()
+        .filter(|f| matches!(f.kind, tic_core::fields::Kind::List(_)))
+        .map(|f| f.path)
+}
 
 /// The money lists and how many years each has under the current policy.
-pub fn money_lists() -> [(&'static str, usize); 2] {
+pub fn money_lists() -> impl Iterator<Item = (&'static str, usize)> {
     let p = tic_core::policy::current();
-    [
-        ("investment_wan", p.construction_years),
-        ("capacity_investment_wan", p.funding.years),
-    ]
+    tic_core::fields::FIELDS
+        .iter()
+        .filter(|f| f.years(p) > 0)
+        .map(move |f| (f.path, f.years(p)))
 }
 
 /// The element id of a field: `f-` + the contract path with `.` and `[i]` written as `-`
@@ -230,7 +221,7 @@ impl Form {
         let mut errors = Vec::new();
         let mut root = Map::new();
         root.insert("schema".into(), Value::String(APPLICANT_SCHEMA.into()));
-        for (path, kind) in SCALARS {
+        for (path, kind) in scalars() {
             let raw = self.get(path);
             let text = raw.trim();
             if text.is_empty() {
@@ -248,7 +239,7 @@ impl Form {
                     Ok(None) | Err(_) => {
                         let e = parse_number(text).err().unwrap_or(NumberError::OutOfRange);
                         errors.push(FieldError {
-                            path: (*path).to_owned(),
+                            path: path.to_owned(),
                             problem: FieldProblem::NotNumber(e),
                         });
                         continue;
@@ -257,8 +248,8 @@ impl Form {
             };
             insert(&mut root, path, v);
         }
-        for list in LISTS {
-            if let Some(ids) = self.lists.get(*list) {
+        for list in lists() {
+            if let Some(ids) = self.lists.get(list) {
                 let v = ids.iter().map(|s| Value::String(s.clone())).collect();
                 insert(&mut root, list, Value::Array(v));
             }
@@ -309,83 +300,56 @@ impl Form {
         (Value::Object(root), errors)
     }
 
-    /// The form showing an applicant.
-    pub fn from_applicant(a: &Applicant) -> Form {
+    /// The form of an applicant already checked by the core ([`tic_core::applicant_from_value`]):
+    /// every field of the core's table ([`tic_core::fields::FIELDS`]) read at its path, and the
+    /// indicator ratings.
+    pub fn from_value(v: &Value) -> Form {
+        use tic_core::fields::{Kind, FIELDS};
         let mut f = Form::default();
-        let mut put = |path: &str, v: Option<String>| {
-            if let Some(v) = v {
-                f.set(path, v);
-            }
-        };
-        let b = |v: Option<bool>| v.map(|b| b.to_string());
-        let n = |v: Option<u32>| v.map(|n| n.to_string());
-        put("name", a.name.clone());
-        put("district", a.district.clone());
-        put(
-            "recommended_by",
-            a.recommended_by.map(|r| r.id().to_owned()),
-        );
-        put(
-            "lead_unit.kind",
-            a.lead_unit.kind.map(|k| k.id().to_owned()),
-        );
-        put(
-            "lead_unit.leading_enterprise",
-            b(a.lead_unit.leading_enterprise),
-        );
-        put("fields.carbon_neutral", b(a.fields.carbon_neutral));
-        let o = &a.organization;
-        put(
-            "organization.legal_status",
-            o.legal_status.map(|s| s.id().to_owned()),
-        );
-        put("organization.bases", n(o.bases));
-        put("organization.board", b(o.board));
-        put("organization.director", b(o.director));
-        put("organization.chief_scientist", b(o.chief_scientist));
-        put("organization.expert_committee", b(o.expert_committee));
-        put("team.staff_year2", n(a.team.staff_year2));
-        put("team.teams_year2", n(a.team.teams_year2));
-        put("team.staff_year5", n(a.team.staff_year5));
-        put("team.teams_year5", n(a.team.teams_year5));
-        let e = &a.ecosystem;
-        put("ecosystem.transfer_bases", n(e.transfer_bases));
-        put("ecosystem.partner_firms", n(e.partner_firms));
-        put("ecosystem.spinoffs", n(e.spinoffs));
-        put("ecosystem.firms_served", n(e.firms_served));
-        for (name, list) in [
-            ("investment_wan", &a.investment_wan),
-            ("capacity_investment_wan", &a.capacity_investment_wan),
-        ] {
-            for (i, w) in list.iter().flatten().enumerate() {
-                put(&format!("{name}[{i}]"), Some(crate::num::wan_plain(*w)));
+        for field in FIELDS {
+            // Paths are one or two names deep (`team.staff_year2`).
+            let x = match field.path.split_once('.') {
+                Some((a, b)) => v.get(a).and_then(|o| o.get(b)),
+                None => v.get(field.path),
+            };
+            let Some(x) = x else {
+                continue;
+            };
+            match (field.kind, x) {
+                (Kind::List(_), Value::Array(items)) => {
+                    let ids = items.iter().filter_map(|i| i.as_str().map(str::to_owned));
+                    f.lists.insert(field.path.to_owned(), ids.collect());
+                }
+                (Kind::Money(_), Value::Array(items)) => {
+                    for (i, n) in items.iter().enumerate() {
+                        let w = n.as_f64().and_then(|n| tic_core::Wan::from_wan(n).ok());
+                        if let Some(w) = w {
+                            f.set(&format!("{}[{i}]", field.path), crate::num::wan_plain(w));
+                        }
+                    }
+                }
+                (_, Value::String(s)) => f.set(field.path, s.clone()),
+                (_, Value::Bool(b)) => f.set(field.path, b.to_string()),
+                (_, Value::Number(n)) => {
+                    if let Some(n) = n.as_u64() {
+                        f.set(field.path, n.to_string());
+                    }
+                }
+                _ => {}
             }
         }
-        for (id, r) in &a.indicators {
-            put(&format!("indicators.{id}"), Some(r.id().to_owned()));
-        }
-        let lists: [(&str, Option<Vec<String>>); 4] = [
-            ("fields.highlands", a.fields.highlands.clone()),
-            ("fields.chains", a.fields.chains.clone()),
-            ("fields.clusters", a.fields.clusters.clone()),
-            (
-                "lead_unit.platforms",
-                a.lead_unit
-                    .platforms
-                    .as_ref()
-                    .map(|p| p.iter().map(|x| x.id().to_owned()).collect()),
-            ),
-        ];
-        for (path, v) in lists {
-            if let Some(v) = v {
-                f.lists.insert(path.to_owned(), v);
+        if let Some(Value::Object(m)) = v.get("indicators") {
+            for (id, r) in m {
+                if let Value::String(r) = r {
+                    f.set(&format!("indicators.{id}"), r.clone());
+                }
             }
         }
         let policy = tic_core::policy::current();
-        f.district_other = a
-            .district
-            .as_ref()
-            .is_some_and(|d| !policy.districts.iter().any(|c| &c.id == d));
+        f.district_other = v
+            .get("district")
+            .and_then(Value::as_str)
+            .is_some_and(|d| !policy.districts.iter().any(|c| c.id == d));
         f
     }
 
@@ -400,11 +364,11 @@ impl Form {
                 answered += 1;
             }
         };
-        for (path, _) in SCALARS {
+        for (path, _) in scalars() {
             count(!self.get(path).trim().is_empty());
         }
-        for list in LISTS {
-            count(self.lists.contains_key(*list));
+        for list in lists() {
+            count(self.lists.contains_key(list));
         }
         for (name, years) in money_lists() {
             for i in 0..years {
@@ -419,14 +383,6 @@ impl Form {
         (answered, total)
     }
 }
-
-/// The rating identifiers offered for a self-rating, in order.
-pub const RATINGS: [Rating; 4] = [
-    Rating::Met,
-    Rating::Partial,
-    Rating::NotMet,
-    Rating::Unknown,
-];
 
 #[cfg(test)]
 mod tests {

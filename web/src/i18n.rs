@@ -1,7 +1,7 @@
 //! Every string of the page's own interface, in Chinese and English. Policy names, titles,
 //! explanations and clause texts come from the core (`tic_core::Text`), not from here.
 
-use tic_core::vocab::{Due, LeadKind, LegalStatus, LimitedBy, Platform, Rating, Recommender};
+use tic_core::vocab::{Due, LimitedBy};
 use tic_core::vocab::{Status, Verdict};
 use tic_core::Lang;
 
@@ -427,116 +427,6 @@ pub fn limited_by(l: LimitedBy, short: bool, lang: Lang) -> String {
     }
 }
 
-/// Name of a rating.
-pub fn rating(r: Rating) -> Tr {
-    match r {
-        Rating::Met => Tr("已达到", "Met"),
-        Rating::Partial => Tr("部分达到", "Partly met"),
-        Rating::NotMet => Tr("未达到", "Not met"),
-        Rating::Unknown => Tr("不确定", "Not sure"),
-    }
-}
-
-/// Name of a recommender.
-pub fn recommender(r: Recommender) -> Tr {
-    match r {
-        Recommender::District => Tr(
-            "区（县、市）政府/管委会推荐",
-            "A district (county, city) government or management committee",
-        ),
-        Recommender::MunicipalDepartment => Tr("市级有关部门推荐", "A municipal department"),
-        Recommender::MunicipalLayout => {
-            Tr("市政府主动布局", "Laid out by the municipal government")
-        }
-        Recommender::None => Tr("暂无推荐", "Nobody yet"),
-    }
-}
-
-/// Name of a lead-unit kind.
-pub fn lead_kind(k: LeadKind) -> Tr {
-    match k {
-        LeadKind::Enterprise => Tr("企业", "Enterprise"),
-        LeadKind::University => Tr("高校", "University"),
-        LeadKind::ResearchInstitute => Tr("科研院所", "Research institute"),
-        LeadKind::Other => Tr("其他", "Other"),
-    }
-}
-
-/// Name of a platform.
-pub fn platform(p: Platform) -> Tr {
-    match p {
-        Platform::NationalEngineeringCenter => Tr(
-            "国家工程技术研究中心",
-            "National engineering technology research centre",
-        ),
-        Platform::ProvincialEngineeringCenter => Tr(
-            "省工程技术研究中心",
-            "Provincial engineering technology research centre",
-        ),
-        Platform::ProvincialKeyEnterpriseInstitute => Tr(
-            "省重点企业研究院",
-            "Provincial key enterprise research institute",
-        ),
-        Platform::NationalEnterpriseTechCenter => {
-            Tr("国家企业技术中心", "National enterprise technology centre")
-        }
-        Platform::ProvincialEnterpriseTechCenter => Tr(
-            "省级企业技术中心",
-            "Provincial enterprise technology centre",
-        ),
-        Platform::KeyLaboratory => Tr("重点实验室", "Key laboratory"),
-        Platform::OtherProvincialPlatform => Tr(
-            "其他省级以上创新载体",
-            "Other provincial-or-higher platform",
-        ),
-    }
-}
-
-/// Name of a legal status.
-pub fn legal_status(s: LegalStatus) -> Tr {
-    match s {
-        LegalStatus::Independent => Tr("独立法人", "Independent legal entity"),
-        LegalStatus::SeparateAccounting => Tr(
-            "人、物相对独立，财务单独核算（尚未独立法人）",
-            "Separately managed, separate accounts (not yet a legal entity)",
-        ),
-        LegalStatus::None => Tr("尚未独立", "Neither yet"),
-    }
-}
-
-/// Label and hint of a scalar field, by contract path. `None` for paths the page has no
-/// field for.
-pub fn field(path: &str) -> Option<(Tr, Option<Tr>)> {
-    let f = |l, h| Some((l, h));
-    match path {
-        "name" => f(Tr("创新中心名称", "Name of the centre"), Some(Tr("例如：宁波市某某材料技术创新中心", "For example: Ningbo XX Materials Technology Innovation Centre"))),
-        "district" => f(Tr("所在区（县、市）或管委会", "District (county, city) or management committee"), None),
-        "recommended_by" => f(Tr("推荐方式", "Who recommends the centre"), Some(Tr("三（一）：市政府主动布局和区（县、市）政府（管委会）、相关部门推荐相结合。", "三（一）: laid out by the city, or recommended by a district or a department."))),
-        "lead_unit.kind" => f(Tr("主要依托单位类型", "Kind of the main lead unit"), None),
-        "lead_unit.leading_enterprise" => f(Tr("是否为创新能力突出的领军企业", "Is it a leading enterprise with outstanding innovation capacity?"), None),
-        "lead_unit.platforms" => f(Tr("已建设的省级以上创新载体", "Provincial-or-higher platforms it runs"), None),
-        "fields.highlands" => f(Tr("三大科创高地", "The three science and innovation highlands"), None),
-        "fields.chains" => f(Tr("十大标志性产业链", "The ten landmark industrial chains"), None),
-        "fields.clusters" => f(Tr("重点优势产业集群", "Priority industry clusters"), None),
-        "fields.carbon_neutral" => f(Tr("是否属于碳达峰碳中和技术领域", "Is it carbon-peak / carbon-neutral technology?"), None),
-        "organization.legal_status" => f(Tr("法人形式", "Legal form"), Some(Tr("原则上应为独立法人；暂不具备条件的，先行实现人、物相对独立、财务单独核算，建设期内完成向独立法人过渡。", "In principle an independent legal entity; until then, separately managed with separate accounts, becoming a legal entity during construction."))),
-        "organization.bases" => f(Tr("核心以外的基地数量", "Bases beyond the core"), Some(Tr("“强核心、多基地”：按建设期满验收时计。", "“Strong core, several bases”: counted at acceptance."))),
-        "organization.board" => f(Tr("已设立理事会（董事会）", "Board (理事会/董事会) in place"), None),
-        "organization.director" => f(Tr("已聘任中心主任（总经理）", "Director (中心主任/总经理) appointed"), None),
-        "organization.chief_scientist" => f(Tr("已聘任首席科学家", "Chief scientist appointed"), None),
-        "organization.expert_committee" => f(Tr("已设立专家咨询委员会", "Expert advisory committee in place"), None),
-        "team.staff_year2" => f(Tr("第2年高水平技术创新队伍人数", "Innovation staff at year 2"), None),
-        "team.teams_year2" => f(Tr("第2年高层次创新创业团队数", "High-level teams at year 2"), None),
-        "team.staff_year5" => f(Tr("第5年高水平技术创新队伍人数", "Innovation staff at year 5"), None),
-        "team.teams_year5" => f(Tr("第5年高层次创新创业团队数", "High-level teams at year 5"), None),
-        "ecosystem.transfer_bases" => f(Tr("承接技术转移转化和产业化的基地数", "Bases taking up technology transfer"), None),
-        "ecosystem.partner_firms" => f(Tr("紧密合作企业数", "Closely partnered firms"), None),
-        "ecosystem.spinoffs" => f(Tr("累计衍生孵化企业数", "Spin-offs incubated (cumulative)"), None),
-        "ecosystem.firms_served" => f(Tr("累计服务企业数", "Firms served (cumulative)"), None),
-        _ => None,
-    }
-}
-
 /// The minimum the policy sets for a count field, as a hint: `要求不少于100人`.
 pub fn threshold_hint(path: &str, lang: Lang) -> Option<String> {
     let id = match path.split_once('.') {
@@ -562,8 +452,14 @@ pub fn threshold_hint(path: &str, lang: Lang) -> Option<String> {
 /// The label of a field for messages (error summary, printed answers), by contract path.
 pub fn field_label(path: &str, lang: Lang) -> String {
     let policy = tic_core::policy::current();
-    if let Some((l, _)) = field(path) {
-        return l.get(lang).to_owned();
+    if let Some(f) = tic_core::fields::field(path) {
+        // `investment_wan[2]`: year 3.
+        let year = path
+            .split_once('[')
+            .and_then(|(_, r)| r.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+            .map(|n| n + 1);
+        return f.label(policy, year, lang);
     }
     if let Some(id) = path.strip_prefix("indicators.") {
         if let Some(i) = policy.indicators.iter().find(|i| i.id == id) {
@@ -571,26 +467,6 @@ pub fn field_label(path: &str, lang: Lang) -> String {
                 lang,
                 format!("指标{id} {}", i.name.zh),
                 format!("Indicator {id} {}", i.name.en),
-            );
-        }
-    }
-    for (prefix, zh, en) in [
-        ("investment_wan[", "总投入", "total investment"),
-        (
-            "capacity_investment_wan[",
-            "创新能力建设投入",
-            "capacity-building investment",
-        ),
-    ] {
-        if let Some(n) = path
-            .strip_prefix(prefix)
-            .and_then(|r| r.strip_suffix(']'))
-            .and_then(|n| n.parse::<usize>().ok())
-        {
-            return pick(
-                lang,
-                format!("第{}年{zh}", n + 1),
-                format!("Year {} {en}", n + 1),
             );
         }
     }

@@ -5,7 +5,7 @@
 use crate::form::{remove_path, FieldError, FieldProblem, Form};
 use std::rc::Rc;
 use tic_core::indicators::RatingSource;
-use tic_core::{assess, parse_applicant, report, Applicant, Assessment, Detail, InputError, Lang};
+use tic_core::{assess, report, Applicant, Assessment, Detail, InputError, Lang};
 use yew::Reducible;
 
 /// Where a refused set of answers came from.
@@ -273,9 +273,11 @@ impl Reducible for State {
             }
             Action::Import(source, text) => {
                 let policy = tic_core::policy::current();
-                match parse_applicant(policy, &text) {
-                    Ok(a) => {
-                        s.form = Rc::new(Form::from_applicant(&a));
+                let checked = tic_core::input::parse_value(&text)
+                    .and_then(|v| tic_core::applicant_from_value(policy, &v).map(|_| v));
+                match checked {
+                    Ok(v) => {
+                        s.form = Rc::new(Form::from_value(&v));
                         s.import_errors = None;
                         s.notice = Some(match source {
                             Source::File => Notice::Imported,

@@ -300,3 +300,48 @@ async fn a_change_asked_for_before_the_first_render_applies() {
     assert_eq!(attr(&el, ".tic-app", "lang"), "en");
     assert!(el.query_selector(".tic-app--compact").unwrap().is_some());
 }
+
+#[wasm_bindgen_test]
+async fn every_field_of_the_core_table_is_in_the_form_with_its_label() {
+    use tic_core::fields::{Kind, FIELDS};
+    use tic_web::form::field_id;
+    let root = mounted(props()).await;
+    let policy = tic_core::policy::current();
+    for f in FIELDS {
+        match f.kind {
+            Kind::Money(_) => {
+                let years = f.years(policy);
+                assert!(years > 0, "{}", f.path);
+                for i in 0..years {
+                    find(
+                        &root,
+                        &format!("#{}", field_id(&format!("{}[{i}]", f.path))),
+                    );
+                }
+                let beyond = format!("#{}", field_id(&format!("{}[{years}]", f.path)));
+                assert!(root.query_selector(&beyond).unwrap().is_none(), "{beyond}");
+            }
+            Kind::List(_) => {
+                // A group of checkboxes, each `f-<path>-<id>`.
+                let sel = format!("input[type=checkbox][id^='{}-']", field_id(f.path));
+                assert!(root.query_selector_all(&sel).unwrap().length() > 0, "{sel}");
+                let label = f.label(policy, None, tic_core::Lang::Zh);
+                let text = root.text_content().unwrap_or_default();
+                assert!(text.contains(&label), "{}: {label}", f.path);
+            }
+            _ => {
+                let id = field_id(f.path);
+                find(&root, &format!("#{id}"));
+                let label = find(&root, &format!("label[for='{id}']"))
+                    .text_content()
+                    .unwrap_or_default();
+                let want = f.label(policy, None, tic_core::Lang::Zh);
+                assert!(
+                    label.contains(&want),
+                    "{}: {label:?} lacks {want:?}",
+                    f.path
+                );
+            }
+        }
+    }
+}

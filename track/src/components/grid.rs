@@ -6,9 +6,7 @@ use crate::i18n;
 use crate::state::{input_id, Action, FieldError, Form, Plan};
 use std::rc::Rc;
 use tic_core::policy::Rule;
-use tic_core::track::{
-    evaluation_name, legal_status_name, numeric_milestones, year_field, YearKind,
-};
+use tic_core::track::{evaluation_name, numeric_milestones, year_field, YearKind};
 use tic_core::vocab::{Evaluation, LegalStatus, YearField};
 use tic_core::Lang;
 use yew::prelude::*;
@@ -130,7 +128,7 @@ pub fn Record(p: &RecordProps) -> Html {
                 }
                 YearKind::LegalStatus | YearKind::Evaluation => {
                     let options: Vec<(&'static str, &'static str)> = if def.kind == YearKind::LegalStatus {
-                        LegalStatus::ALL.iter().map(|s| (s.id(), legal_status_name(*s).get(l))).collect()
+                        LegalStatus::ALL.iter().map(|s| (s.id(), tic_core::fields::Choice::words(*s).get(l))).collect()
                     } else {
                         Evaluation::ALL.iter().map(|e| (e.id(), evaluation_name(*e).get(l))).collect()
                     };

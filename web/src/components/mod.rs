@@ -28,7 +28,7 @@ use crate::form::FieldError;
 use crate::form::Form;
 use crate::i18n::{self, Tr};
 use std::rc::Rc;
-use tic_core::Lang;
+use tic_core::{Lang, Words};
 use yew::prelude::*;
 
 /// What every form section needs: the language, the raw answers, the problems and the
@@ -66,12 +66,21 @@ impl FormCtx {
         AttrValue::Static(tr.get(self.lang))
     }
 
+    /// The options of a select: a vocabulary's identifiers with the page's words for them
+    /// ([`tic_core::fields::Choice::TABLE`]).
+    pub fn options(&self, table: &'static [(&'static str, Words)]) -> Vec<(AttrValue, AttrValue)> {
+        table
+            .iter()
+            .map(|(id, w)| (AttrValue::Static(id), AttrValue::Static(w.get(self.lang))))
+            .collect()
+    }
+
     /// Label and hint of a scalar field.
     pub fn label(&self, path: &str) -> (AttrValue, Option<AttrValue>) {
-        match i18n::field(path) {
-            Some((l, h)) => (self.t(l), h.map(|h| self.t(h))),
-            None => (AttrValue::from(path.to_owned()), None),
-        }
+        let help = tic_core::fields::field(path)
+            .and_then(|f| f.help())
+            .map(|h| AttrValue::Static(h.get(self.lang)));
+        (AttrValue::from(i18n::field_label(path, self.lang)), help)
     }
 }
 

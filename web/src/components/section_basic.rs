@@ -4,6 +4,7 @@ use super::select_field::SelectField;
 use super::text_field::TextField;
 use super::{section, FormCtx};
 use crate::i18n;
+use tic_core::fields::Choice;
 use tic_core::vocab::Recommender;
 use yew::prelude::*;
 
@@ -46,10 +47,7 @@ pub fn SectionBasic(p: &SectionBasicProps) -> Html {
     let (name_l, name_h) = c.label("name");
     let (dist_l, _) = c.label("district");
     let (rec_l, rec_h) = c.label("recommended_by");
-    let recs: Vec<(AttrValue, AttrValue)> = Recommender::ALL
-        .iter()
-        .map(|r| (AttrValue::Static(r.id()), c.t(i18n::recommender(*r))))
-        .collect();
+    let recs = c.options(Recommender::TABLE);
     let body = html! {
         <>
             <TextField path="name" label={name_l} hint={name_h} value={c.value("name")}

@@ -3,9 +3,10 @@
 
 use super::select_field::SelectField;
 use super::{section, FormCtx, Shared};
-use crate::form::RATINGS;
 use crate::i18n;
+use tic_core::fields::Choice;
 use tic_core::indicators::RatingSource;
+use tic_core::vocab::Rating;
 use tic_core::Assessment;
 use yew::prelude::*;
 
@@ -24,10 +25,7 @@ pub fn SectionIndicators(p: &SectionIndicatorsProps) -> Html {
     let c = &p.ctx;
     let l = c.lang;
     let policy = tic_core::policy::current();
-    let options: Vec<(AttrValue, AttrValue)> = RATINGS
-        .iter()
-        .map(|r| (AttrValue::Static(r.id()), c.t(i18n::rating(*r))))
-        .collect();
+    let options = c.options(Rating::TABLE);
     let groups = policy.indicator_groups.iter().enumerate().map(|(gi, g)| {
         let rows = policy
             .indicators

@@ -2,7 +2,6 @@
 
 use super::text_field::TextField;
 use super::{section, FormCtx};
-use crate::form::money_lists;
 use crate::i18n;
 use yew::prelude::*;
 
@@ -18,7 +17,15 @@ pub struct SectionInvestProps {
 pub fn SectionInvest(p: &SectionInvestProps) -> Html {
     let c = &p.ctx;
     let l = c.lang;
-    let [(inv, inv_years), (cap, cap_years)] = money_lists();
+    let policy = tic_core::policy::current();
+    let years_of = |path: &'static str| {
+        (
+            path,
+            tic_core::fields::field(path).map_or(0, |f| f.years(policy)),
+        )
+    };
+    let (inv, inv_years) = years_of("investment_wan");
+    let (cap, cap_years) = years_of("capacity_investment_wan");
     let years = |name: &'static str, n: usize| {
         html! {
             <div class="field-grid field-grid--years">

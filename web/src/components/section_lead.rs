@@ -4,6 +4,7 @@ use super::check_list::{CheckItem, CheckList};
 use super::select_field::SelectField;
 use super::{section, yes_no, FormCtx};
 use crate::i18n;
+use tic_core::fields::Choice;
 use tic_core::vocab::{LeadKind, Platform};
 use yew::prelude::*;
 
@@ -23,15 +24,12 @@ pub struct SectionLeadProps {
 pub fn SectionLead(p: &SectionLeadProps) -> Html {
     let c = &p.ctx;
     let l = c.lang;
-    let kinds: Vec<(AttrValue, AttrValue)> = LeadKind::ALL
+    let kinds = c.options(LeadKind::TABLE);
+    let platforms: Vec<CheckItem> = Platform::TABLE
         .iter()
-        .map(|k| (AttrValue::Static(k.id()), c.t(i18n::lead_kind(*k))))
-        .collect();
-    let platforms: Vec<CheckItem> = Platform::ALL
-        .iter()
-        .map(|x| CheckItem {
-            id: AttrValue::Static(x.id()),
-            label: c.t(i18n::platform(*x)),
+        .map(|(id, w)| CheckItem {
+            id: AttrValue::Static(id),
+            label: AttrValue::Static(w.get(l)),
             note: None,
             group: None,
         })

@@ -4,6 +4,7 @@ use super::select_field::SelectField;
 use super::text_field::TextField;
 use super::{section, yes_no, FormCtx};
 use crate::i18n;
+use tic_core::fields::Choice;
 use tic_core::vocab::LegalStatus;
 use yew::prelude::*;
 use yew::AttrValue;
@@ -20,10 +21,7 @@ pub struct SectionOrgProps {
 pub fn SectionOrg(p: &SectionOrgProps) -> Html {
     let c = &p.ctx;
     let l = c.lang;
-    let statuses: Vec<(AttrValue, AttrValue)> = LegalStatus::ALL
-        .iter()
-        .map(|s| (AttrValue::Static(s.id()), c.t(i18n::legal_status(*s))))
-        .collect();
+    let statuses = c.options(LegalStatus::TABLE);
     let (ls_l, ls_h) = c.label("organization.legal_status");
     let (b_l, b_h) = c.label("organization.bases");
     // The minimum comes from the policy data, not from the label's words.

@@ -74,6 +74,32 @@ describe('the page', () => {
     }
   });
 
+  test('a damaged or foreign autosave gives a notice and a working, empty page', async () => {
+    for (const saved of ['{"schema": "tic-applicant/1", "name": 5, "team": [', '{"schema": "someone-else/3", "x": 1}', 'not json at all']) {
+      const { context, page } = await openPage(browser, { url: null });
+      try {
+        await context.addInitScript((v) => {
+          if (!sessionStorage.getItem('seeded')) {
+            localStorage.setItem('tic-applicant/1', v);
+            sessionStorage.setItem('seeded', '1');
+          }
+        }, saved);
+        await page.goto(PAGE_URL, { waitUntil: 'load' });
+        await waitForResults(page, 1);
+        const notice = await page.locator('.notice').innerText();
+        assert.match(notice, /无法读取/, `notice for ${saved}`);
+        assert.equal(await page.inputValue('#f-name'), '', 'the form starts empty');
+        // The page works: typing an answer updates the result.
+        const before = await resultCount(page);
+        await setField(page, 'capacity_investment_wan.0', '2000');
+        await waitForResults(page, before + 1);
+        assert.deepEqual(page.problems, [], 'no page error');
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test('a typed value that does not parse shows an error naming the field and is kept', async () => {
     const { context, page } = await openPage(browser);
     try {

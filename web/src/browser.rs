@@ -51,13 +51,32 @@ pub fn forget() {
     }
 }
 
-/// The saved answers, if any and still readable.
-pub fn restore() -> Option<Form> {
-    if !storage_ok() {
-        return None;
+/// What [`restore`] finds in the browser's storage.
+pub enum Saved {
+    /// Nothing saved (or no storage).
+    Nothing,
+    /// The saved answers.
+    Answers(Form),
+    /// Something is saved under the key but is not an applicant this page can read (damaged, or
+    /// written by another version): the page says so and starts empty.
+    Unreadable,
+}
+
+/// The saved answers, if any, and whether they could be read.
+pub fn restore() -> Saved {
+    let saved = storage_ok()
+        && LocalStorage::raw()
+            .get_item(KEY_APPLICANT)
+            .ok()
+            .flatten()
+            .is_some();
+    if !saved {
+        return Saved::Nothing;
     }
-    let value: serde_json::Value = LocalStorage::get(KEY_APPLICANT).ok()?;
-    tic_core::applicant_from_value(tic_core::policy::current(), &value).ok()?;
+    let value = match LocalStorage::get::<serde_json::Value>(KEY_APPLICANT) {
+        Ok(v) if tic_core::applicant_from_value(tic_core::policy::current(), &v).is_ok() => v,
+        _ => return Saved::Unreadable,
+    };
     let mut form = Form::from_value(&value);
     // Read as a `Value` (a typed map would link serde's visitor and error-message code, float
     // printing included, for this one read): an object of strings, else nothing, as before.
@@ -71,7 +90,7 @@ pub fn restore() -> Option<Form> {
             }
         }
     }
-    Some(form)
+    Saved::Answers(form)
 }
 
 /// Encodes applicant JSON for a link: base64url of the UTF-8, no padding.

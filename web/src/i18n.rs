@@ -234,6 +234,11 @@ pub const FROM_LINK: Tr = Tr(
     "已载入链接中的填写内容。",
     "The answers from the link are loaded.",
 );
+/// Notice: the saved answers could not be read.
+pub const SAVED_UNREADABLE: Tr = Tr(
+    "此前保存的填写内容无法读取（已损坏或来自其他版本），已从空白开始。",
+    "The answers saved earlier could not be read (damaged, or from another version); the form starts empty.",
+);
 /// Restored from storage.
 pub const RESTORED: Tr = Tr(
     "已恢复上次保存的填写内容。",

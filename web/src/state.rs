@@ -26,6 +26,8 @@ pub enum Notice {
     FromLink,
     /// Saved answers were restored.
     Restored,
+    /// Something was saved but could not be read; the form starts empty.
+    SavedUnreadable,
     /// Everything was cleared.
     Cleared,
     /// The share link was copied.
@@ -100,6 +102,8 @@ pub enum Action {
     Refuse(Source, ImportProblem),
     /// Replaces the form (restoring saved answers).
     Restore(Form),
+    /// Answers were saved but cannot be read: say so, start empty.
+    SavedUnreadable,
     /// A share link was made; whether it is on the clipboard.
     Link(String, bool),
     /// Clears every answer.
@@ -297,6 +301,10 @@ impl Reducible for State {
             Action::Restore(form) => {
                 s.form = Rc::new(form);
                 s.notice = Some(Notice::Restored);
+            }
+            Action::SavedUnreadable => {
+                s.notice = Some(Notice::SavedUnreadable);
+                changed = false;
             }
             Action::Link(link, copied) => {
                 s.link = Some(link);

@@ -77,6 +77,7 @@ pub fn Actions(p: &ActionsProps) -> Html {
         Notice::Imported => i18n::IMPORTED,
         Notice::FromLink => i18n::FROM_LINK,
         Notice::Restored => i18n::RESTORED,
+        Notice::SavedUnreadable => i18n::SAVED_UNREADABLE,
         Notice::Cleared => i18n::CLEARED,
         Notice::Copied => i18n::LINK_COPIED,
         Notice::NotCopied => i18n::LINK_NOT_COPIED,

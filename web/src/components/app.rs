@@ -97,8 +97,10 @@ impl PartialEq for Current {
 /// the saved answers in place and lists its problems.
 fn initial(p: &AppProps) -> State {
     let mut s = Rc::new(State::new(Form::default(), p.lang, p.compact, p.storage));
-    if let Some(form) = p.storage.then(browser::restore).flatten() {
-        s = s.reduce(Action::Restore(form));
+    match p.storage.then(browser::restore) {
+        Some(browser::Saved::Answers(form)) => s = s.reduce(Action::Restore(form)),
+        Some(browser::Saved::Unreadable) => s = s.reduce(Action::SavedUnreadable),
+        _ => {}
     }
     if let Some(json) = &p.applicant {
         s = s.reduce(Action::Import(Source::File, json.to_string()));

@@ -202,61 +202,40 @@ fn policy() -> &'static Policy {
     tic_core::policy::current()
 }
 
-const ROOT_KEYS: &[&str] = &[
-    "schema",
-    "name",
-    "district",
-    "recommended_by",
-    "lead_unit",
-    "fields",
-    "organization",
-    "investment_wan",
-    "capacity_investment_wan",
-    "team",
-    "ecosystem",
-    "indicators",
-];
-const OTHER_KEYS: &[&str] = &[
-    "kind",
-    "leading_enterprise",
-    "platforms",
-    "highlands",
-    "chains",
-    "clusters",
-    "carbon_neutral",
-    "legal_status",
-    "bases",
-    "board",
-    "director",
-    "chief_scientist",
-    "expert_committee",
-    "staff_year2",
-    "teams_year2",
-    "staff_year5",
-    "teams_year5",
-    "transfer_bases",
-    "partner_firms",
-    "spinoffs",
-    "firms_served",
-    "1.1",
-    "10.7",
-    "x",
-    "",
-    "years",
-    "targets",
-    "subsidy_spending_wan",
-    "staff",
-    "teams",
-    "evaluation",
-    "subsidy_received_wan",
-    "invest.year2",
-    "team.staff_year5",
-    "research_projects",
-    "fines",
-    "__proto__",
-    "Schema",
-    "investment_wan ",
-];
+/// The applicant's top-level names, from the core's field table.
+fn root_keys() -> Vec<&'static str> {
+    tic_core::fields::members("")
+}
+
+/// Names of nested objects (the applicant's from the core's field table) and of the progress
+/// record, and some that belong nowhere.
+fn other_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = ["lead_unit", "fields", "organization", "team", "ecosystem"]
+        .into_iter()
+        .flat_map(tic_core::fields::members)
+        .collect();
+    keys.extend([
+        "1.1",
+        "10.7",
+        "x",
+        "",
+        "years",
+        "targets",
+        "subsidy_spending_wan",
+        "staff",
+        "teams",
+        "evaluation",
+        "subsidy_received_wan",
+        "invest.year2",
+        "team.staff_year5",
+        "research_projects",
+        "fines",
+        "__proto__",
+        "Schema",
+        "investment_wan ",
+    ]);
+    keys
+}
 
 const STRINGS: &[&str] = &[
     "",
@@ -357,8 +336,8 @@ fn arb_leaf(rng: &mut Rng) -> Value {
 
 fn arb_key(rng: &mut Rng) -> String {
     match rng.below(5) {
-        0 | 1 => (*rng.pick(ROOT_KEYS)).to_owned(),
-        2 | 3 => (*rng.pick(OTHER_KEYS)).to_owned(),
+        0 | 1 => (*rng.pick(&root_keys())).to_owned(),
+        2 | 3 => (*rng.pick(&other_keys())).to_owned(),
         _ => random_string(rng),
     }
 }
@@ -578,11 +557,15 @@ fn count_value(rng: &mut Rng, e: &Edges) -> u64 {
             (m + rng.upto(0, 2)).saturating_sub(1)
         }
         3 => rng.below(50),
-        4 => rng.below(1_000_000),
-        _ => *rng.pick(&[u32::MAX as u64, u32::MAX as u64 - 1, 0]),
+        4 => rng.below(MAX_COUNT),
+        // The bound of the field table, and 0.
+        _ => *rng.pick(&[MAX_COUNT, MAX_COUNT - 1, 0]),
     }
-    .min(u32::MAX as u64)
+    .min(MAX_COUNT)
 }
+
+/// The largest count a valid applicant may have (the field table's bound).
+const MAX_COUNT: u64 = tic_core::fields::MAX_COUNT;
 
 /// An amount in whole yuan, at most [`Wan::MAX`].
 fn money_yuan(rng: &mut Rng, e: &Edges) -> i64 {

@@ -105,7 +105,7 @@ start_server() {
 }
 
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
-export TIC="$ROOT/target/debug/tic"   # the contract checkers and the e2e tests use this build of `tic`
+export TIC="$ROOT/target/release/tic"   # the contract checkers and the e2e tests use this build of `tic`
 
 step "setup (installs what is missing)" bash scripts/setup-test.sh
 step "cargo fmt --all --check" cargo fmt --all --check
@@ -116,10 +116,9 @@ WASM_PKGS=(-p tic-web)
 [ -f track/Cargo.toml ] && WASM_PKGS+=(-p tic-track-web)
 step "cargo clippy (wasm32: ${WASM_PKGS[*]})" cargo clippy "${WASM_PKGS[@]}" --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
-# `cargo test` already built target/debug/tic (cli's integration tests need it), from these sources;
-# building it again with `cargo build` would recompile the dependencies with another feature set.
-ensure_tic() { if [ -x "$TIC" ]; then say "using $TIC (built by cargo test)"; else cargo build -p tic-cli; fi; }
-step "tic for the checks (target/debug/tic)" ensure_tic
+# The release build, as users run it and as the contract checker builds it by default
+# (`cargo build --release -p tic-cli`): built here, a later run of the checker finds it ready.
+step "tic for the checks (cargo build --release -p tic-cli)" cargo build --release -p tic-cli
 if [ -f "$SHARED/contract/check.py" ]; then
   step "contract examples (../shared)" contract "$SHARED/contract/examples"
   if [ -d tests/cases ]; then

@@ -1,15 +1,17 @@
 //! The one table of truth for the applicant's answers (contract `tic-applicant/1`): every field
-//! with its path, kind, unit, bound, clause, labels and help, and every value of a closed
-//! vocabulary with the words the page shows for it and the other words a user may type.
+//! with its path, kind, unit and clause ([`FIELDS`]; the bound of every count is [`MAX_COUNT`]),
+//! its labels and hint (`LABELS`, beside it), and every value of a closed vocabulary with the
+//! words the page shows for it ([`Choice::TABLE`]) and the other words a file may use
+//! ([`Choice::also`], [`header_also`] for column headers).
 //!
-//! Validation ([`crate::input`]), the tabular columns (read and written), the page's form labels
-//! and the tables of the command line all derive from it. Where a label names a year that the
-//! policy sets (the `year2` and `year5` due points, the years of investment), the table holds the
-//! words without the number and [`Field::label`] adds it from the policy.
+//! The tabular columns (read and written), the page's form, its printed answers and the answers
+//! of `tic assess --format table` derive from it; the input reader's object names are checked
+//! against it by a test. Where a label names a year that the policy sets (the `year2` and
+//! `year5` due points, the years of investment), the table holds the words without the number
+//! and [`Field::label`] adds it from the policy.
 //!
-//! The page only links what it renders: the labels and value words are separate functions from
-//! the other wordings ([`Choice::also`]) and the column headers, so the reader's aliases cost the
-//! page no bytes.
+//! Each kind of words is its own static or function, so a program links only what it uses: the
+//! tracking view, which only reads applicants, carries no labels; the page carries no aliases.
 
 use crate::policy::Policy;
 use crate::text::{Lang, Words};
@@ -291,6 +293,15 @@ pub fn header_also(path: &str) -> &'static [&'static str] {
 }
 
 impl Field {
+    /// Its answer in an applicant JSON value, if given (paths are one or two names deep).
+    #[inline]
+    pub fn value_in<'v>(&self, applicant: &'v serde_json::Value) -> Option<&'v serde_json::Value> {
+        match self.path.split_once('.') {
+            Some((object, name)) => applicant.get(object).and_then(|o| o.get(name)),
+            None => applicant.get(self.path),
+        }
+    }
+
     fn labels(&self) -> Option<&'static (&'static str, Words, Option<Words>)> {
         LABELS.iter().find(|(p, _, _)| *p == self.path)
     }
@@ -325,11 +336,6 @@ impl Field {
             Kind::Money(y) => y.count(policy),
             _ => 0,
         }
-    }
-
-    /// Whether its answer is a list of entries (of years or of vocabulary values).
-    pub fn is_list(&self) -> bool {
-        matches!(self.kind, Kind::List(_) | Kind::Money(_))
     }
 }
 
@@ -439,10 +445,7 @@ pub fn answers(
     let none = if zh { "未填" } else { "not answered" };
     let mut out = Vec::new();
     for f in FIELDS {
-        let v = match f.path.split_once('.') {
-            Some((a, b)) => applicant.get(a).and_then(|o| o.get(b)),
-            None => applicant.get(f.path),
-        };
+        let v = f.value_in(applicant);
         let word = |voc: Vocab, id: &str| {
             words(policy, voc, id).map_or(id.to_owned(), |(z, e)| if zh { z } else { e }.to_owned())
         };
@@ -486,7 +489,7 @@ pub fn answers(
 
 /// The identifiers and words of one of the contract's own vocabularies (`None` for the
 /// policy's lists).
-fn table(v: Vocab) -> Option<&'static [(&'static str, Words)]> {
+pub fn choice_table(v: Vocab) -> Option<&'static [(&'static str, Words)]> {
     match v {
         Vocab::Recommender => Some(Recommender::TABLE),
         Vocab::LeadKind => Some(LeadKind::TABLE),
@@ -499,7 +502,7 @@ fn table(v: Vocab) -> Option<&'static [(&'static str, Words)]> {
 /// Every value of a vocabulary with the page's words for it, in order: for the policy's lists,
 /// the policy's names (Chinese, English).
 pub fn values(policy: &Policy, v: Vocab) -> Vec<ValueWords> {
-    match (v, table(v)) {
+    match (v, choice_table(v)) {
         (_, Some(t)) => t
             .iter()
             .map(|(id, w)| ValueWords {
@@ -523,7 +526,7 @@ pub fn values(policy: &Policy, v: Vocab) -> Vec<ValueWords> {
 
 /// The page's words (Chinese, English) for the value `id` of a vocabulary, if it names one.
 pub fn words<'p>(policy: &'p Policy, v: Vocab, id: &str) -> Option<(&'p str, &'p str)> {
-    match (v, table(v)) {
+    match (v, choice_table(v)) {
         (_, Some(t)) => lookup(t, id).map(|w| (w.zh, w.en)),
         (Vocab::Field(list), None) => policy
             .list(list)

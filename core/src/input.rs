@@ -392,19 +392,18 @@ impl Reader<'_> {
     }
 
     pub(crate) fn count(&mut self, path: &str, v: Option<&Value>) -> Option<u32> {
-        let max = MAX_COUNT;
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => {
                 let f = n.as_f64().unwrap_or(f64::NAN);
                 if let Some(u) = n.as_u64() {
-                    if u <= max {
+                    if u <= MAX_COUNT {
                         return Some(u as u32);
                     }
                     self.fail(
                         path,
                         Problem::TooLarge {
-                            max: crate::money::grouped(max),
+                            max: crate::money::grouped(MAX_COUNT),
                         },
                     );
                 } else if !f.is_finite() {
@@ -413,13 +412,13 @@ impl Reader<'_> {
                     self.fail(path, Problem::Negative);
                 } else if f.fract() != 0.0 {
                     self.fail(path, Problem::NotWhole);
-                } else if f <= max as f64 {
+                } else if f <= MAX_COUNT as f64 {
                     return Some(f as u32);
                 } else {
                     self.fail(
                         path,
                         Problem::TooLarge {
-                            max: crate::money::grouped(max),
+                            max: crate::money::grouped(MAX_COUNT),
                         },
                     );
                 }

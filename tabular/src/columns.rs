@@ -63,8 +63,6 @@ pub struct Column {
 pub struct Columns {
     list: Vec<Column>,
     headers: HashMap<String, usize>,
-    /// Every word a cell may name a value by (as written and folded) → its identifier.
-    words: HashMap<(Vocab, String), String>,
 }
 
 impl std::ops::Deref for Columns {
@@ -162,22 +160,7 @@ impl Columns {
                 });
             }
         }
-        let mut words = HashMap::new();
-        for v in vocabularies() {
-            for x in fields::values(policy, v) {
-                let also = fields::also(v, &x.id).iter().map(|s| s.to_string());
-                let names = [x.id.clone(), x.zh.clone(), x.en.clone()];
-                for name in names.into_iter().chain(also) {
-                    words.entry((v, fold(&name))).or_insert(x.id.clone());
-                    words.entry((v, name)).or_insert(x.id.clone());
-                }
-            }
-        }
-        Columns {
-            list,
-            headers,
-            words,
-        }
+        Columns { list, headers }
     }
 
     /// The column a header names: its English key (dots or underscores), its Chinese header
@@ -208,44 +191,22 @@ impl Columns {
     }
 }
 
-/// Every vocabulary a column can name.
-fn vocabularies() -> [Vocab; 7] {
-    use tic_core::vocab::FieldList;
-    [
-        Vocab::Recommender,
-        Vocab::LeadKind,
-        Vocab::LegalStatus,
-        Vocab::Platform,
-        Vocab::Field(FieldList::Highlands),
-        Vocab::Field(FieldList::Chains),
-        Vocab::Field(FieldList::Clusters),
-    ]
-}
-
-/// The columns of a policy: built once per shape of policy (its id and its years) and kept
-/// for the life of the program.
+/// The columns of a policy: built once per set of the policy's years that they depend on (the
+/// construction and subsidy years, the two due points) and kept for the life of the program.
 pub fn columns(policy: &Policy) -> &'static Columns {
-    type Key = (String, usize, usize, usize, usize);
+    type Key = (usize, usize, usize, usize);
     static CACHE: OnceLock<Mutex<Vec<(Key, &'static Columns)>>> = OnceLock::new();
-    let shape = |k: &Key| {
-        k.0 == policy.id
-            && k.1 == policy.construction_years
-            && k.2 == policy.funding.years
-            && k.3 == policy.first_horizon
-            && k.4 == policy.second_horizon
-    };
-    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
-    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, c)) = cache.iter().find(|(k, _)| shape(k)) {
-        return c;
-    }
     let key = (
-        policy.id.clone(),
         policy.construction_years,
         policy.funding.years,
         policy.first_horizon,
         policy.second_horizon,
     );
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, c)) = cache.iter().find(|(k, _)| *k == key) {
+        return c;
+    }
     let c: &'static Columns = Box::leak(Box::new(Columns::new(policy)));
     cache.push((key, c));
     c
@@ -297,11 +258,55 @@ pub fn is_ignored_header(header: &str) -> bool {
 /// ([`tic_core::fields::Choice::also`]). `None` if it names nothing; the caller then passes the
 /// word on and the core reports it with the allowed identifiers.
 pub fn identifier(policy: &Policy, v: Vocab, word: &str) -> Option<String> {
-    let words = &columns(policy).words;
-    if let Some(id) = words.get(&(v, word.to_owned())) {
-        return Some(id.clone());
-    }
-    words.get(&(v, fold(word))).cloned()
+    let Some(table) = fields::choice_table(v) else {
+        // One of the policy's own lists: its identifiers and names.
+        let Vocab::Field(list) = v else { return None };
+        let choices = policy.list(list);
+        if let Some(c) = choices.iter().find(|c| names(c).contains(&word)) {
+            return Some(c.id.clone());
+        }
+        let f = fold(word);
+        return choices
+            .iter()
+            .find(|c| names(c).iter().any(|n| fold(n) == f))
+            .map(|c| c.id.clone());
+    };
+    let words = choice_words(v, table);
+    words
+        .get(word)
+        .or_else(|| words.get(&fold(word)))
+        .map(|id| (*id).to_owned())
+}
+
+/// The identifier and names of an entry of one of the policy's lists.
+fn names(c: &tic_core::policy::Choice) -> [&str; 3] {
+    [&c.id, &c.name.zh, &c.name.en]
+}
+
+/// Every word (as written and folded) that names a value of one of the contract's own
+/// vocabularies, to its identifier: the identifier, the page's words, the other accepted words.
+/// Built once per vocabulary; the policy plays no part.
+fn choice_words(
+    v: Vocab,
+    table: &'static [(&'static str, tic_core::Words)],
+) -> &'static HashMap<String, &'static str> {
+    static WORDS: OnceLock<Mutex<HashMap<Vocab, &'static HashMap<String, &'static str>>>> =
+        OnceLock::new();
+    let all = WORDS.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut all = all.lock().unwrap_or_else(|e| e.into_inner());
+    all.entry(v).or_insert_with(|| {
+        let mut m = HashMap::new();
+        for (id, w) in table {
+            let names = [*id, w.zh, w.en]
+                .into_iter()
+                .chain(fields::also(v, id).iter().copied());
+            for name in names {
+                m.entry(fold(name)).or_insert(*id);
+                m.entry(name.to_owned()).or_insert(*id);
+            }
+        }
+        Box::leak(Box::new(m))
+    })
 }
 
 /// Every allowed value of a vocabulary by the page's words for it (Chinese, English), in order.
@@ -431,6 +436,22 @@ mod tests {
         // The built-in policy's columns are unchanged beside it.
         let builtin = columns(tic_core::policy::current());
         assert!(!builtin.iter().any(|c| c.key == "investment_wan.year6"));
+    }
+
+    #[test]
+    fn a_policys_list_words_are_its_own_whatever_was_read_before() {
+        use tic_core::vocab::FieldList;
+        let builtin = tic_core::policy::current();
+        // The same id and years, another name for the first chain.
+        let mut other = builtin.clone();
+        other.chains[0].name.zh = "另一条产业链".into();
+        let id = other.chains[0].id.clone();
+        let chains = Vocab::Field(FieldList::Chains);
+        let old = builtin.chains[0].name.zh.clone();
+        assert_eq!(identifier(builtin, chains, &old), Some(id.clone()));
+        assert_eq!(identifier(&other, chains, "另一条产业链"), Some(id));
+        assert_eq!(identifier(&other, chains, &old), None);
+        assert_eq!(identifier(builtin, chains, "另一条产业链"), None);
     }
 
     #[test]

@@ -307,12 +307,7 @@ impl Form {
         use tic_core::fields::{Kind, FIELDS};
         let mut f = Form::default();
         for field in FIELDS {
-            // Paths are one or two names deep (`team.staff_year2`).
-            let x = match field.path.split_once('.') {
-                Some((a, b)) => v.get(a).and_then(|o| o.get(b)),
-                None => v.get(field.path),
-            };
-            let Some(x) = x else {
+            let Some(x) = field.value_in(v) else {
                 continue;
             };
             match (field.kind, x) {

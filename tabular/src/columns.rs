@@ -258,9 +258,8 @@ pub fn is_ignored_header(header: &str) -> bool {
 /// ([`tic_core::fields::Choice::also`]). `None` if it names nothing; the caller then passes the
 /// word on and the core reports it with the allowed identifiers.
 pub fn identifier(policy: &Policy, v: Vocab, word: &str) -> Option<String> {
-    let Some(table) = fields::choice_table(v) else {
+    if let Vocab::Field(list) = v {
         // One of the policy's own lists: its identifiers and names.
-        let Vocab::Field(list) = v else { return None };
         let choices = policy.list(list);
         if let Some(c) = choices.iter().find(|c| names(c).contains(&word)) {
             return Some(c.id.clone());
@@ -270,8 +269,8 @@ pub fn identifier(policy: &Policy, v: Vocab, word: &str) -> Option<String> {
             .iter()
             .find(|c| names(c).iter().any(|n| fold(n) == f))
             .map(|c| c.id.clone());
-    };
-    let words = choice_words(v, table);
+    }
+    let words = choice_words(v)?;
     words
         .get(word)
         .or_else(|| words.get(&fold(word)))
@@ -285,28 +284,33 @@ fn names(c: &tic_core::policy::Choice) -> [&str; 3] {
 
 /// Every word (as written and folded) that names a value of one of the contract's own
 /// vocabularies, to its identifier: the identifier, the page's words, the other accepted words.
-/// Built once per vocabulary; the policy plays no part.
-fn choice_words(
-    v: Vocab,
-    table: &'static [(&'static str, tic_core::Words)],
-) -> &'static HashMap<String, &'static str> {
-    static WORDS: OnceLock<Mutex<HashMap<Vocab, &'static HashMap<String, &'static str>>>> =
-        OnceLock::new();
-    let all = WORDS.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut all = all.lock().unwrap_or_else(|e| e.into_inner());
-    all.entry(v).or_insert_with(|| {
-        let mut m = HashMap::new();
-        for (id, w) in table {
-            let names = [*id, w.zh, w.en]
-                .into_iter()
-                .chain(fields::also(v, id).iter().copied());
-            for name in names {
-                m.entry(fold(name)).or_insert(*id);
-                m.entry(name.to_owned()).or_insert(*id);
-            }
-        }
-        Box::leak(Box::new(m))
-    })
+/// Built once; the policy plays no part.
+fn choice_words(v: Vocab) -> Option<&'static HashMap<String, &'static str>> {
+    static WORDS: OnceLock<HashMap<Vocab, HashMap<String, &'static str>>> = OnceLock::new();
+    let all = WORDS.get_or_init(|| {
+        let contract = [
+            Vocab::Recommender,
+            Vocab::LeadKind,
+            Vocab::LegalStatus,
+            Vocab::Platform,
+        ];
+        contract
+            .into_iter()
+            .filter_map(|v| Some((v, fields::choice_table(v)?)))
+            .map(|(v, table)| {
+                let mut m = HashMap::new();
+                for (id, w) in table {
+                    let also = fields::also(v, id).iter().copied();
+                    for name in [*id, w.zh, w.en].into_iter().chain(also) {
+                        m.entry(fold(name)).or_insert(*id);
+                        m.entry(name.to_owned()).or_insert(*id);
+                    }
+                }
+                (v, m)
+            })
+            .collect()
+    });
+    all.get(&v)
 }
 
 /// Every allowed value of a vocabulary by the page's words for it (Chinese, English), in order.

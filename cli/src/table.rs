@@ -215,6 +215,29 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
         }
         out.push_str(&grid(&rows, &[false, false, true, true, true, false], "  "));
     }
+    // Where the result rests on a reading of unclear words, the reading is said.
+    let mut readings: Vec<&tic_core::policy::Reading> = Vec::new();
+    for o in &a.requirements {
+        for r in a.policy.readings_for(&o.requirement.id) {
+            if !readings.iter().any(|x| x.id == r.id) {
+                readings.push(r);
+            }
+        }
+    }
+    if !readings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if zh {
+                "本工具对原文不明确之处的理解"
+            } else {
+                "How the tool reads words the text leaves open"
+            }
+        );
+        for r in readings {
+            let _ = writeln!(out, "  - {} ({})", r.text.get(lang), r.clause);
+        }
+    }
     let f = &a.funding;
     let _ = writeln!(
         out,

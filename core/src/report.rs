@@ -126,6 +126,29 @@ struct RequirementOut<'a> {
     explanation: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     clause_text: Option<&'a str>,
+    /// How the tool reads unclear words of the text this requirement rests on (full detail;
+    /// the readings are construction-feature data, so the page's build has none to give).
+    #[cfg(feature = "construction")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    readings: Vec<ReadingOut<'a>>,
+}
+
+/// A reading of unclear words of the text, as reports give it.
+#[derive(Serialize, Debug)]
+pub(crate) struct ReadingOut<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) clause: &'a str,
+    pub(crate) text: &'a Text,
+}
+
+impl<'a> ReadingOut<'a> {
+    pub(crate) fn of(r: &'a crate::policy::Reading) -> ReadingOut<'a> {
+        ReadingOut {
+            id: &r.id,
+            clause: &r.clause,
+            text: &r.text,
+        }
+    }
 }
 
 /// A number of the output: a count, or money in 万元.
@@ -252,6 +275,12 @@ pub fn report<'a>(a: &'a Assessment<'a>, applicant: &'a Applicant, detail: Detai
                     p.clause(&r.clause).map(|c| c.text.as_str())
                 } else {
                     None
+                },
+                #[cfg(feature = "construction")]
+                readings: if full {
+                    p.readings_for(&r.id).map(ReadingOut::of).collect()
+                } else {
+                    Vec::new()
                 },
             }
         })

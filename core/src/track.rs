@@ -12,6 +12,7 @@ use crate::funding::{year_amount, FundingYear};
 use crate::input::{join, Expected, InputError, Problem, Reader};
 use crate::money::Wan;
 use crate::policy::{Policy, Requirement, Rule};
+use crate::report::ReadingOut;
 use crate::text::{Lang, Text, Words};
 use crate::vocab::{
     Evaluation, LegalStatus, LimitedBy, Metric, MilestoneStatus, Outlook, Standing, TargetSource,
@@ -1105,13 +1106,6 @@ pub struct TrackReport<'a> {
     readings: Vec<ReadingOut<'a>>,
 }
 
-#[derive(Serialize, Debug)]
-struct ReadingOut<'a> {
-    id: &'a str,
-    clause: &'a str,
-    text: &'a Text,
-}
-
 #[derive(Serialize, Debug, Clone, Copy)]
 #[serde(untagged)]
 enum FigureOut {
@@ -1325,11 +1319,7 @@ pub fn track_report<'a>(
             for r in policy.readings_for(what) {
                 if !seen.contains(&r.id.as_str()) {
                     seen.push(&r.id);
-                    out.push(ReadingOut {
-                        id: &r.id,
-                        clause: &r.clause,
-                        text: &r.text,
-                    });
+                    out.push(ReadingOut::of(r));
                 }
             }
         };

@@ -366,3 +366,44 @@ fn a_closed_pipe_is_not_a_crash() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn the_readings_a_result_rests_on_are_said_in_json_and_in_the_table() {
+    let p = crate::policy();
+    let valid = crate::cases_dir().join("valid");
+    let file = crate::files(&valid, ".applicant.json")
+        .into_iter()
+        .next()
+        .unwrap();
+    let o = tic(&["assess", file.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let table = tic(&[
+        "assess",
+        "--format",
+        "table",
+        "--lang",
+        "zh",
+        file.to_str().unwrap(),
+    ]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    let mut said = 0;
+    for q in v["requirements"].as_array().unwrap() {
+        let id = q["id"].as_str().unwrap();
+        let want: Vec<&str> = p.readings_for(id).map(|r| r.id.as_str()).collect();
+        let got: Vec<&str> = q["readings"]
+            .as_array()
+            .map(|l| l.iter().map(|r| r["id"].as_str().unwrap()).collect())
+            .unwrap_or_default();
+        assert_eq!(got, want, "{id}");
+        for r in p.readings_for(id) {
+            assert!(
+                table.contains(&r.text.zh),
+                "table lacks the reading {}",
+                r.id
+            );
+            said += 1;
+        }
+    }
+    // 「多个基地」 and 「原则上」 at least.
+    assert!(said >= 2);
+}

@@ -45,7 +45,11 @@ export function tic() {
 /** `tic assess -` on the applicant JSON text: the parsed assessment. */
 export function ticAssess(applicantJson) {
   const out = execFileSync(tic(), ['assess', '-'], { input: applicantJson, encoding: 'utf8' });
-  return JSON.parse(out);
+  const report = JSON.parse(out);
+  // `requirements[].readings` (how unclear words of the text are read) come from policy data
+  // the page's bundle does not carry yet (docs/format.md says so); every other field must agree.
+  for (const r of report.requirements ?? []) delete r.readings;
+  return report;
 }
 
 /** base64url without padding of the UTF-8 text, as the contract's #applicant= link carries it. */

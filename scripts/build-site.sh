@@ -17,6 +17,10 @@ esac
 BUNDLES=("web:www/pkg")
 [ -f batch/Cargo.toml ] && BUNDLES+=("batch:www/batch-pkg")
 [ -f track/Cargo.toml ] && BUNDLES+=("track:www/track-pkg")
+# Panic messages carry source paths: this checkout's (build-script output under target/) and the
+# cargo registry's. Left as they are, the bundle's bytes would depend on where it was built and
+# the byte budgets would not be deterministic; remapped, one source gives one bundle everywhere.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/c --remap-path-prefix=$ROOT=/w"
 for b in "${BUNDLES[@]}"; do
   crate="${b%%:*}" out="${b#*:}"
   say "wasm-pack build $crate (profile wasm-release) -> $out/"

@@ -3,8 +3,10 @@
 use std::fmt::Write as _;
 use tic_core::assess::{Assessment, Measure, Shortfall};
 use tic_core::explain;
+use tic_core::funding::BaseSource;
 use tic_core::policy::Policy;
 use tic_core::policy::Rule;
+use tic_core::reach::reach;
 use tic_core::track::{self, Figure, Milestone, Progress, Tracking};
 use tic_core::vocab::{
     Due, LimitedBy, MilestoneStatus, Standing, Status, TargetSource, Unit, Verdict,
@@ -215,37 +217,14 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
         }
         out.push_str(&grid(&rows, &[false, false, true, true, true, false], "  "));
     }
-    // Where the result rests on a reading of unclear words, the reading is said.
-    let mut readings: Vec<&tic_core::policy::Reading> = Vec::new();
-    for o in &a.requirements {
-        for r in a.policy.readings_for(&o.requirement.id) {
-            if !readings.iter().any(|x| x.id == r.id) {
-                readings.push(r);
-            }
-        }
-    }
-    if !readings.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            if zh {
-                "本工具对原文不明确之处的理解"
-            } else {
-                "How the tool reads words the text leaves open"
-            }
-        );
-        for r in readings {
-            let _ = writeln!(out, "  - {} ({})", r.text.get(lang), r.clause);
-        }
-    }
     let f = &a.funding;
     let _ = writeln!(
         out,
         "\n{}",
         if zh {
-            "市级补助估算（如获认定）"
+            "市级补助估算（如获认定，按上限计）"
         } else {
-            "Municipal subsidy estimate (if approved)"
+            "Municipal subsidy estimate (if approved; amounts are ceilings: up to)"
         }
     );
     let mut rows = vec![if zh {
@@ -272,6 +251,37 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
         String::new(),
     ]);
     out.push_str(&grid(&rows, &[false, true, true, false], "  "));
+    what_it_takes(&mut out, a, applicant, lang);
+    // Where the result rests on a reading of unclear words, the reading is said.
+    let mut readings: Vec<&tic_core::policy::Reading> = Vec::new();
+    let funding_base = (f.base_source == BaseSource::Investment).then_some("funding_base");
+    let topics = a
+        .requirements
+        .iter()
+        .map(|o| o.requirement.id.as_str())
+        .chain(["funding"])
+        .chain(funding_base);
+    for what in topics {
+        for r in a.policy.readings_for(what) {
+            if !readings.iter().any(|x| x.id == r.id) {
+                readings.push(r);
+            }
+        }
+    }
+    if !readings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if zh {
+                "本工具对原文不明确之处的理解"
+            } else {
+                "How the tool reads words the text leaves open"
+            }
+        );
+        for r in readings {
+            let _ = writeln!(out, "  - {} ({})", r.text.get(lang), r.clause);
+        }
+    }
     let _ = writeln!(out, "\n{}", if zh { "填写内容" } else { "Answers" });
     let value = serde_json::to_value(applicant).unwrap_or_default();
     let rows: Vec<Vec<String>> = tic_core::fields::answers(a.policy, &value, lang)
@@ -287,6 +297,36 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
         a.policy.status
     );
     out
+}
+
+/// "What it would take": per due point, the change that closes each open requirement, then what
+/// would earn the largest subsidy.
+fn what_it_takes(out: &mut String, a: &Assessment<'_>, applicant: &Applicant, lang: Lang) {
+    let zh = lang == Lang::Zh;
+    let r = reach(a);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if zh {
+            "要达到全部条件和最高补助，需要做到"
+        } else {
+            "What it would take to meet every condition and reach the largest subsidy"
+        }
+    );
+    for d in &r.due {
+        let _ = writeln!(out, "  {}", due_label(a.policy, d.due, lang));
+        for s in &d.steps {
+            let _ = writeln!(
+                out,
+                "    - {}",
+                explain::step(a.policy, applicant, s).get(lang)
+            );
+        }
+    }
+    let _ = writeln!(out, "  {}", if zh { "补助" } else { "Subsidy" });
+    for t in explain::subsidy_reach(a.policy, &r.subsidy) {
+        let _ = writeln!(out, "    - {} ({})", t.get(lang), a.policy.funding.clause);
+    }
 }
 
 /// The terminal table of a screen: one line per row, then the errors of the invalid rows.

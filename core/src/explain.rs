@@ -6,6 +6,7 @@ use crate::assess::{Assessment, Measure, Outcome};
 use crate::funding::{BaseSource, FundingYear};
 use crate::money::Wan;
 use crate::policy::{Policy, Rule};
+use crate::reach::{Change, Step, SubsidyReach};
 use crate::text::{Lang, Text, Words};
 use crate::vocab::{
     Due, FieldList, Kind, LeadKind, LegalStatus, LimitedBy, Recommender, Status, Unit, Verdict,
@@ -572,6 +573,181 @@ pub fn verdict_reasons(a: &Assessment<'_>) -> Vec<Text> {
             ));
         }
         Verdict::Eligible => out.push(Text::new("全部条件均已满足。", "Every requirement is met.")),
+    }
+    out
+}
+
+/// Years `from..=to` in words: `第1–2年`, `years 1–2`, `第3年`, `year 3`.
+fn years_span(from: usize, to: usize, l: Lang) -> String {
+    match (l, from == to) {
+        (Lang::Zh, true) => format!("第{to}年"),
+        (Lang::Zh, false) => format!("第{from}–{to}年"),
+        (Lang::En, true) => format!("year {to}"),
+        (Lang::En, false) => format!("years {from}–{to}"),
+    }
+}
+
+/// One step of what it would take: the change that closes an open requirement, in words
+/// (`2年内技术创新队伍人数：再增加14人，达到100人（现为86人）`).
+pub fn step(policy: &Policy, a: &Applicant, s: &Step<'_>) -> Text {
+    let r = s.requirement;
+    let body = match s.change {
+        Change::Count {
+            from: Some(from),
+            to,
+            unit,
+            ..
+        } => both(|l| {
+            let (more, now) = (count(to - from, unit, l), count(from, unit, l));
+            let to = count(to, unit, l);
+            match l {
+                Lang::Zh => format!("再增加{more}，达到{to}（现为{now}）"),
+                Lang::En => format!("{more} more, to {to} (now {now})"),
+            }
+        }),
+        Change::Count {
+            from: None,
+            to,
+            unit,
+            ..
+        } => both(|l| match l {
+            Lang::Zh => format!("尚未填写；计划至少{}", count(to, unit, l)),
+            Lang::En => format!("not answered; plan at least {}", count(to, unit, l)),
+        }),
+        Change::Invest {
+            years,
+            from,
+            earlier,
+            add,
+            years_known,
+        } => both(|l| {
+            let span = years_span(1, years, l);
+            let to = money(from.plus(earlier).plus(add), l);
+            let mut t = if add == Wan::ZERO {
+                match l {
+                    Lang::Zh => format!("前一阶段增加的投入已足够，{span}合计达到{to}"),
+                    Lang::En => format!("the earlier addition suffices: {to} over {span}"),
+                }
+            } else {
+                match l {
+                    Lang::Zh => format!(
+                        "{span}再投入{}，合计达到{to}（现为{}）",
+                        money(add, l),
+                        money(from, l)
+                    ),
+                    Lang::En => format!(
+                        "{} more over {span}, to {to} (now {})",
+                        money(add, l),
+                        money(from, l)
+                    ),
+                }
+            };
+            if earlier > Wan::ZERO && add > Wan::ZERO {
+                t.push_str(&match l {
+                    Lang::Zh => format!("，已计入前一阶段增加的{}", money(earlier, l)),
+                    Lang::En => format!(", counting the earlier {} added", money(earlier, l)),
+                });
+            }
+            if years_known < years {
+                t.push_str(&match l {
+                    Lang::Zh => format!("；{}未填写，按0计", years_span(years_known + 1, years, l)),
+                    Lang::En => format!(
+                        "; {} not answered, counted as 0",
+                        years_span(years_known + 1, years, l)
+                    ),
+                });
+            }
+            t
+        }),
+        Change::Meet | Change::Answer => {
+            let o = Outcome {
+                requirement: r,
+                status: s.status,
+                measure: None,
+            };
+            return requirement(policy, a, &o);
+        }
+    };
+    let c = &r.clause;
+    Text::new(
+        format!("{}：{}（{c}）。", r.title.zh, body.zh),
+        format!("{}: {} ({c}).", r.title.en, body.en),
+    )
+}
+
+/// What would earn the largest subsidy, in words: the base that earns the first-year cap, the
+/// base that earns the total, and what to add to the figures given. Every amount is a ceiling
+/// (「最高」, "up to"): the rate and the caps are upper bounds of the text.
+pub fn subsidy_reach(policy: &Policy, s: &SubsidyReach) -> Vec<Text> {
+    let t = &policy.funding;
+    let n = t.years;
+    let rate = percent(t.rate_bp);
+    let mut out = Vec::new();
+    if let Some(b1) = s.first_year_base {
+        out.push(both(|l| match l {
+            Lang::Zh => format!(
+                "第1年创新能力建设投入达到{}，按{rate}计可获首年最高{}。",
+                money(b1, l),
+                money(t.first_year_cap.min(s.max), l)
+            ),
+            Lang::En => format!(
+                "A year-1 capacity-building investment of {} earns, at {rate}, the first-year maximum of up to {}.",
+                money(b1, l),
+                money(t.first_year_cap.min(s.max), l)
+            ),
+        }));
+    }
+    if let (Some(total), true) = (s.total_base, n > 1) {
+        out.push(both(|l| match l {
+            Lang::Zh => format!(
+                "{}合计投入{}（其中第1年{}），可获合计最高{}。",
+                years_span(1, n, l),
+                money(total, l),
+                money(s.first_year_base.unwrap_or(Wan::ZERO), l),
+                money(s.max, l)
+            ),
+            Lang::En => format!(
+                "{} in all over {} (year 1: {}) earns the total maximum of up to {}.",
+                money(total, l),
+                years_span(1, n, l),
+                money(s.first_year_base.unwrap_or(Wan::ZERO), l),
+                money(s.max, l)
+            ),
+        }));
+    }
+    match s.add {
+        Some((year, add)) => out.push(both(|l| {
+            let any = if year > 1 && n > 2 {
+                match l {
+                    Lang::Zh => format!("（在{}任一年增加，效果相同）", years_span(2, n, l)),
+                    Lang::En => format!(" (adding it in any of {} earns the same)", years_span(2, n, l)),
+                }
+            } else {
+                String::new()
+            };
+            match l {
+                Lang::Zh => format!(
+                    "按已填数字，{}再增加创新能力建设投入{}，估算可达最高{}{any}。",
+                    years_span(year, year, l),
+                    money(add, l),
+                    money(s.max, l)
+                ),
+                Lang::En => format!(
+                    "With the figures given, {} more capacity-building investment in {} brings the estimate to the maximum of up to {}{any}.",
+                    money(add, l),
+                    years_span(year, year, l),
+                    money(s.max, l)
+                ),
+            }
+        })),
+        None if s.estimate >= s.max => out.push(both(|l| match l {
+            Lang::Zh => format!("已填数字的估算已达最高支持额度{}。", money(s.max, l)),
+            Lang::En => format!(
+                "The figures given already reach the maximum of up to {}.",
+                money(s.max, l)
+            ),
+        })),
+        None => {}
     }
     out
 }

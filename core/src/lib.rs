@@ -30,6 +30,7 @@ pub mod link;
 pub mod money;
 pub mod number;
 pub mod policy;
+pub mod reach;
 pub mod report;
 pub mod schema;
 pub mod text;

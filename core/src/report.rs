@@ -42,6 +42,158 @@ pub struct Report<'a> {
     requirements: Vec<RequirementOut<'a>>,
     funding: FundingOut,
     indicators: IndicatorsOut<'a>,
+    /// What it would take to close every open requirement and reach the largest subsidy (full
+    /// detail; not in the page's build, whose first view does not show it).
+    #[cfg(feature = "construction")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    what_it_takes: Option<ReachOut<'a>>,
+}
+
+/// [`crate::reach::Reach`] as reports give it.
+#[cfg(feature = "construction")]
+#[derive(Serialize, Debug)]
+struct ReachOut<'a> {
+    due: Vec<DueStepsOut<'a>>,
+    subsidy: SubsidyReachOut<'a>,
+}
+
+#[cfg(feature = "construction")]
+#[derive(Serialize, Debug)]
+struct DueStepsOut<'a> {
+    due: Due,
+    title: Text,
+    steps: Vec<StepOut<'a>>,
+}
+
+#[cfg(feature = "construction")]
+#[derive(Serialize, Debug)]
+struct StepOut<'a> {
+    requirement: &'a str,
+    status: Status,
+    /// `count`, `invest`, `meet` or `answer`.
+    change: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    earlier: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    add: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<Unit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    years_counted: Option<usize>,
+    text: Text,
+}
+
+#[cfg(feature = "construction")]
+#[derive(Serialize, Debug)]
+struct SubsidyReachOut<'a> {
+    max_wan: Wan,
+    estimate_wan: Wan,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_year_base_wan: Option<Wan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_base_wan: Option<Wan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    add_wan: Option<Wan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    add_in_year: Option<usize>,
+    base_source: &'static str,
+    text: Vec<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    readings: Vec<ReadingOut<'a>>,
+}
+
+#[cfg(feature = "construction")]
+fn reach_out<'a>(a: &'a Assessment<'a>, applicant: &Applicant) -> ReachOut<'a> {
+    use crate::funding::BaseSource;
+    use crate::reach::{reach, Change};
+    let p = a.policy;
+    let r = reach(a);
+    let due = r
+        .due
+        .iter()
+        .map(|d| DueStepsOut {
+            due: d.due,
+            title: explain::due_name(p, d.due),
+            steps: d
+                .steps
+                .iter()
+                .map(|s| {
+                    let mut o = StepOut {
+                        requirement: &s.requirement.id,
+                        status: s.status,
+                        change: "meet",
+                        field: None,
+                        from: None,
+                        earlier: None,
+                        add: None,
+                        to: None,
+                        unit: None,
+                        years_counted: None,
+                        text: explain::step(p, applicant, s),
+                    };
+                    match s.change {
+                        Change::Count {
+                            field,
+                            from,
+                            to,
+                            unit,
+                        } => {
+                            o.change = "count";
+                            o.field = Some(field);
+                            o.from = from.map(Num::Count);
+                            o.add = from.map(|f| Num::Count(to - f));
+                            o.to = Some(Num::Count(to));
+                            o.unit = Some(unit);
+                        }
+                        Change::Invest {
+                            years,
+                            from,
+                            earlier,
+                            add,
+                            ..
+                        } => {
+                            o.change = "invest";
+                            o.field = Some("investment_wan");
+                            o.from = Some(Num::Wan(from));
+                            o.earlier = Some(Num::Wan(earlier));
+                            o.add = Some(Num::Wan(add));
+                            o.to = Some(Num::Wan(from.plus(earlier).plus(add)));
+                            o.unit = Some(Unit::Wan);
+                            o.years_counted = Some(years);
+                        }
+                        Change::Answer => o.change = "answer",
+                        Change::Meet => {}
+                    }
+                    o
+                })
+                .collect(),
+        })
+        .collect();
+    let s = &r.subsidy;
+    let mut readings: Vec<ReadingOut<'a>> = p.readings_for("funding").map(ReadingOut::of).collect();
+    if s.base_source == BaseSource::Investment {
+        readings.extend(p.readings_for("funding_base").map(ReadingOut::of));
+    }
+    ReachOut {
+        due,
+        subsidy: SubsidyReachOut {
+            max_wan: s.max,
+            estimate_wan: s.estimate,
+            first_year_base_wan: s.first_year_base,
+            total_base_wan: s.total_base,
+            add_wan: s.add.map(|(_, w)| w),
+            add_in_year: s.add.map(|(y, _)| y),
+            base_source: s.base_source.id(),
+            text: explain::subsidy_reach(p, s),
+            readings,
+        },
+    }
 }
 
 /// The policy version a report was made under (on every report).
@@ -351,6 +503,8 @@ pub fn report<'a>(a: &'a Assessment<'a>, applicant: &'a Applicant, detail: Detai
         requirements,
         funding,
         indicators,
+        #[cfg(feature = "construction")]
+        what_it_takes: full.then(|| reach_out(a, applicant)),
     }
 }
 

@@ -414,7 +414,15 @@ impl PolicyFile {
             for a in &r.applies_to {
                 let known = req_ids.contains(a.as_str())
                     || self.parameters.contains_key(a)
-                    || ["standing", "funding", "recovery", "targets"].contains(&a.as_str());
+                    || [
+                        "standing",
+                        "funding",
+                        "funding_base",
+                        "recovery",
+                        "targets",
+                        "districts",
+                    ]
+                    .contains(&a.as_str());
                 if !known {
                     out.push(format!("reading {}: applies to unknown {a}", r.id));
                 }

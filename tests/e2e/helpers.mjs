@@ -46,9 +46,11 @@ export function tic() {
 export function ticAssess(applicantJson) {
   const out = execFileSync(tic(), ['assess', '-'], { input: applicantJson, encoding: 'utf8' });
   const report = JSON.parse(out);
-  // `requirements[].readings` (how unclear words of the text are read) come from policy data
-  // the page's bundle does not carry yet (docs/format.md says so); every other field must agree.
+  // `requirements[].readings` (how unclear words of the text are read) and `what_it_takes` come
+  // from policy data and code the page's bundle does not carry yet (docs/format.md says so);
+  // every other field must agree.
   for (const r of report.requirements ?? []) delete r.readings;
+  delete report.what_it_takes;
   return report;
 }
 

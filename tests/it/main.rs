@@ -19,6 +19,7 @@ mod policy;
 mod policy_file;
 mod progress_cases;
 mod properties;
+mod reach;
 mod screen;
 mod spreadsheets;
 mod tabular;

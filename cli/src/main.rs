@@ -65,6 +65,16 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The policy sandbox: screen the file under this second version too (a built-in id or
+        /// a policy file) and give both side by side: per row, and the totals (counts by
+        /// verdict, estimated funding by year, by district). JSON or table.
+        #[arg(long, value_name = "ID|FILE")]
+        compare: Option<String>,
+    },
+    /// Policy versions: `tic policy diff A B` lists what differs.
+    Policy {
+        #[command(subcommand)]
+        action: PolicyAction,
     },
     /// Follow approved centres through construction (contract tic-progress/1): one record
     /// (a JSON object) or a portfolio (a JSON array, or a CSV / XLSX sheet with one row per
@@ -95,6 +105,21 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum PolicyAction {
+    /// Every parameter, requirement, list entry, reading and clause text that differs from
+    /// version A to version B, each with its clause.
+    Diff {
+        /// The first version: a built-in id or a policy file (TOML).
+        a: String,
+        /// The second version.
+        b: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: AssessFormatArg,
     },
 }
 
@@ -174,11 +199,46 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             sheet,
             header_row,
             output,
+            compare,
         } => {
             let options = tic_tabular::ReadOptions {
                 sheet,
                 header_row: header_row.map(|n| n as usize),
             };
+            if let Some(other) = compare {
+                let format = match format {
+                    ScreenFormatArg::Json => AssessFormat::Json,
+                    ScreenFormatArg::Table => AssessFormat::Table,
+                    ScreenFormatArg::Csv | ScreenFormatArg::Xlsx => {
+                        return emit(
+                            Output::unusable(vec![match lang {
+                                Lang::Zh => {
+                                    "tic: --compare 只支持 --format json 或 table".to_owned()
+                                }
+                                Lang::En => {
+                                    "tic: --compare gives --format json or table only".to_owned()
+                                }
+                            }]),
+                            None,
+                            lang,
+                        )
+                    }
+                };
+                let other = match tic_cli::choose_policy(Some(&other), lang) {
+                    Ok(p) => p,
+                    Err(out) => return emit(out, None, lang),
+                };
+                let input = match read_input(&file, lang) {
+                    Ok(b) => b,
+                    Err(out) => return emit(out, None, lang),
+                };
+                let name = (file != "-").then_some(file.as_str());
+                return emit(
+                    tic_cli::screen_compare(policy, other, &input, name, &options, format, lang),
+                    output.as_deref(),
+                    lang,
+                );
+            }
             let format = match format {
                 ScreenFormatArg::Json => ScreenFormat::Json,
                 ScreenFormatArg::Csv => ScreenFormat::Csv,
@@ -244,6 +304,22 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
                     finish(done.stderr, done.code)
                 }
             }
+        }
+        Command::Policy {
+            action: PolicyAction::Diff { a, b, format },
+        } => {
+            let (a, b) = match (
+                tic_cli::choose_policy(Some(&a), lang),
+                tic_cli::choose_policy(Some(&b), lang),
+            ) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(out), _) | (_, Err(out)) => return emit(out, None, lang),
+            };
+            let format = match format {
+                AssessFormatArg::Json => AssessFormat::Json,
+                AssessFormatArg::Table => AssessFormat::Table,
+            };
+            emit(tic_cli::policy_diff(a, b, format, lang), None, lang)
         }
         Command::Track {
             file,

@@ -794,3 +794,293 @@ pub fn portfolio(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> String
     );
     out
 }
+
+/// A value of a policy difference, short: a number with its unit, or compact JSON.
+fn diff_value(
+    v: Option<&serde_json::Value>,
+    unit: Option<&serde_json::Value>,
+    lang: Lang,
+) -> String {
+    let Some(v) = v else {
+        return String::new();
+    };
+    let unit: Option<Unit> = unit.and_then(|u| serde_json::from_value(u.clone()).ok());
+    let text = match (v.as_f64(), unit) {
+        (Some(x), Some(Unit::Wan)) => tic_core::Wan::from_wan(x)
+            .map(|w| explain::money(w, lang))
+            .unwrap_or_else(|_| v.to_string()),
+        (Some(x), Some(Unit::Percent)) => explain::percent((x * 100.0).round() as u32),
+        (Some(x), Some(u)) if x.fract() == 0.0 && x >= 0.0 => explain::count(x as u64, u, lang),
+        _ => match v {
+            serde_json::Value::String(s) => s.clone(),
+            _ => v.to_string(),
+        },
+    };
+    const MAX: usize = 60;
+    if text.chars().count() > MAX {
+        let cut: String = text.chars().take(MAX - 1).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+/// `tic policy diff --format table`: every difference, one line each.
+pub fn policy_diff(
+    a: &Policy,
+    b: &Policy,
+    changes: &[tic_core::diff::PolicyChange],
+    lang: Lang,
+) -> String {
+    use tic_core::diff::ChangeKind;
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} ({}) → {} ({})",
+        if zh {
+            "政策版本对比:"
+        } else {
+            "Policy versions:"
+        },
+        a.id,
+        a.status,
+        b.id,
+        b.status
+    );
+    if changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            if zh {
+                "两个版本没有差别。"
+            } else {
+                "The two versions do not differ."
+            }
+        );
+        return out;
+    }
+    let mut rows = vec![if zh {
+        ["部分", "项目", "变化", "条款", "原值", "新值"]
+    } else {
+        ["section", "entry", "change", "clause", "from", "to"]
+    }
+    .map(String::from)
+    .to_vec()];
+    for c in changes {
+        let change = match (c.change, zh) {
+            (ChangeKind::Added, true) => "新增",
+            (ChangeKind::Removed, true) => "删除",
+            (ChangeKind::Changed, true) => "修改",
+            (ChangeKind::Added, false) => "added",
+            (ChangeKind::Removed, false) => "removed",
+            (ChangeKind::Changed, false) => "changed",
+        };
+        rows.push(vec![
+            c.section.to_owned(),
+            c.id.clone(),
+            change.to_owned(),
+            c.clause.clone().unwrap_or_default(),
+            diff_value(c.from.as_ref(), c.unit.as_ref(), lang),
+            diff_value(c.to.as_ref(), c.unit.as_ref(), lang),
+        ]);
+    }
+    out.push_str(&grid(&rows, &[false; 6], "  "));
+    let _ = writeln!(
+        out,
+        "{}",
+        if zh {
+            format!("共{}处差别。", changes.len())
+        } else {
+            format!("{} differences.", changes.len())
+        }
+    );
+    out
+}
+
+fn totals_rows(
+    base: &tic_tabular::compare::Totals,
+    other: &tic_tabular::compare::Totals,
+    lang: Lang,
+) -> Vec<Vec<String>> {
+    let zh = lang == Lang::Zh;
+    let n = |x: usize| x.to_string();
+    let mut rows = Vec::new();
+    rows.push(vec![
+        if zh { "行数" } else { "rows" }.to_owned(),
+        n(base.rows),
+        n(other.rows),
+    ]);
+    for ((v, a), (_, b)) in base.by_verdict.iter().zip(&other.by_verdict) {
+        rows.push(vec![verdict_label(*v, lang).to_owned(), n(*a), n(*b)]);
+    }
+    if base.invalid + other.invalid > 0 {
+        rows.push(vec![
+            if zh { "无效行" } else { "invalid rows" }.to_owned(),
+            n(base.invalid),
+            n(other.invalid),
+        ]);
+    }
+    let years = base.funding_years.len().max(other.funding_years.len());
+    let year = |t: &tic_tabular::compare::Totals, i: usize| {
+        explain::money(t.funding_years.get(i).copied().unwrap_or_default(), lang)
+    };
+    for i in 0..years {
+        rows.push(vec![
+            if zh {
+                format!("第{}年补助（最高）", i + 1)
+            } else {
+                format!("year {} subsidy (up to)", i + 1)
+            },
+            year(base, i),
+            year(other, i),
+        ]);
+    }
+    rows.push(vec![
+        if zh {
+            "补助合计（最高）"
+        } else {
+            "subsidy in all (up to)"
+        }
+        .to_owned(),
+        explain::money(base.funding_total, lang),
+        explain::money(other.funding_total, lang),
+    ]);
+    rows
+}
+
+/// `tic screen --compare --format table`: the totals of both versions side by side, by
+/// district, then the rows whose verdict or estimate changed.
+pub fn comparison(
+    base: &Policy,
+    other: &Policy,
+    rows: &[tic_tabular::compare::RowComparison<'_>],
+    totals: (&tic_tabular::compare::Totals, &tic_tabular::compare::Totals),
+    lang: Lang,
+) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    let head = |what: &str| vec![what.to_owned(), base.id.clone(), other.id.clone()];
+    let mut grid_rows = vec![head(if zh { "合计" } else { "totals" })];
+    grid_rows.extend(totals_rows(totals.0, totals.1, lang));
+    out.push_str(&grid(&grid_rows, &[false, true, true], ""));
+    let (v1, v2) = (
+        verdict_label(Verdict::Eligible, lang),
+        verdict_label(Verdict::EligibleWithGaps, lang),
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        if zh {
+            format!("补助只计通过全部门槛的申报（{v1}、{v2}）；金额均为上限。")
+        } else {
+            format!("The subsidy counts only applicants past every gate ({v1}; {v2}); every amount is a ceiling.")
+        }
+    );
+    // By district: the applicants past every gate and their subsidy, under each version.
+    let mut districts: Vec<Option<String>> = Vec::new();
+    for t in [totals.0, totals.1] {
+        for d in &t.by_district {
+            if !districts.contains(&d.district) {
+                districts.push(d.district.clone());
+            }
+        }
+    }
+    if !districts.is_empty() {
+        let _ = writeln!(out, "\n{}", if zh { "按区县" } else { "By district" });
+        let mut g = vec![if zh {
+            vec![
+                "区县".to_owned(),
+                format!("{} 通过门槛", base.id),
+                format!("{} 补助", base.id),
+                format!("{} 通过门槛", other.id),
+                format!("{} 补助", other.id),
+            ]
+        } else {
+            vec![
+                "district".to_owned(),
+                format!("{} past gates", base.id),
+                format!("{} subsidy", base.id),
+                format!("{} past gates", other.id),
+                format!("{} subsidy", other.id),
+            ]
+        }];
+        for d in &districts {
+            let of = |t: &tic_tabular::compare::Totals| {
+                t.by_district
+                    .iter()
+                    .find(|x| &x.district == d)
+                    .map_or((0, Default::default()), |x| (x.in_budget, x.funding_total))
+            };
+            let ((na, fa), (nb, fb)) = (of(totals.0), of(totals.1));
+            g.push(vec![
+                d.clone()
+                    .unwrap_or_else(|| if zh { "（未填）" } else { "(none)" }.to_owned()),
+                na.to_string(),
+                explain::money(fa, lang),
+                nb.to_string(),
+                explain::money(fb, lang),
+            ]);
+        }
+        out.push_str(&grid(&g, &[false, true, true, true, true], "  "));
+    }
+    let changed: Vec<_> = rows.iter().filter(|r| r.changed()).collect();
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if zh {
+            format!("结果有变化的行：{} / {}", changed.len(), rows.len())
+        } else {
+            format!(
+                "Rows whose result changes: {} of {}",
+                changed.len(),
+                rows.len()
+            )
+        }
+    );
+    if !changed.is_empty() {
+        let mut g = vec![if zh {
+            ["行", "名称", "区县", "原结论", "新结论", "原补助", "新补助"]
+        } else {
+            [
+                "row",
+                "name",
+                "district",
+                "verdict",
+                "new verdict",
+                "subsidy",
+                "new subsidy",
+            ]
+        }
+        .map(String::from)
+        .to_vec()];
+        let cell = |r: &tic_tabular::ResultRow| match &r.outcome {
+            Ok(s) => (
+                verdict_label(s.verdict, lang).to_owned(),
+                explain::money(s.total, lang),
+            ),
+            Err(_) => (
+                if zh { "✗ 无效" } else { "✗ invalid" }.to_owned(),
+                String::new(),
+            ),
+        };
+        for r in changed {
+            let ((va, fa), (vb, fb)) = (cell(r.base), cell(r.other));
+            g.push(vec![
+                r.base.row.to_string(),
+                r.base.name.clone().unwrap_or_default(),
+                r.base.district.clone().unwrap_or_default(),
+                va,
+                vb,
+                fa,
+                fb,
+            ]);
+        }
+        out.push_str(&grid(
+            &g,
+            &[true, false, false, false, false, true, true],
+            "  ",
+        ));
+    }
+    out
+}

@@ -21,6 +21,7 @@
 
 pub mod applicant;
 pub mod assess;
+pub mod diff;
 pub mod explain;
 pub mod fields;
 pub mod funding;

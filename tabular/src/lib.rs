@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 pub mod columns;
+pub mod compare;
 pub mod progress;
 pub mod read;
 pub mod screen;

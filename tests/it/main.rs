@@ -20,6 +20,7 @@ mod policy_file;
 mod progress_cases;
 mod properties;
 mod reach;
+mod sandbox;
 mod screen;
 mod spreadsheets;
 mod tabular;

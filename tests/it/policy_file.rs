@@ -17,7 +17,7 @@ fn dir() -> PathBuf {
 }
 
 /// The built-in policy with other numbers, written to a file.
-fn six_year_policy() -> PathBuf {
+pub(crate) fn six_year_policy() -> PathBuf {
     let mut s = TOML.to_owned();
     for (a, b) in [
         ("id = \"ningbo-tic-2023-draft\"", "id = \"test-six-years\""),

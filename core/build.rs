@@ -241,8 +241,22 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
             r.id, r.clause, r.zh, r.en, r.applies_to
         ));
     }
+    o.push_str("    ] } else { Vec::new() };\n");
+    for (name, steps) in [
+        ("procedure", &f.procedure),
+        ("plan_outline", &f.plan_outline),
+    ] {
+        o.push_str(&format!("    let {name}: &[StepRow] = if {cfg} {{ &[\n"));
+        for st in steps {
+            o.push_str(&format!(
+                "        ({:?}, {:?}, {:?}, {:?}, {:?}),\n",
+                st.id, st.zh, st.en, st.clause, st.parent
+            ));
+        }
+        o.push_str("    ] } else { &[] };\n");
+    }
     o.push_str(&format!(
-        "    ] }} else {{ Vec::new() }};\n    let milestones: &[&str] = if {cfg} {{ &{:?} }} else {{ &[] }};\n",
+        "    let milestones: &[&str] = if {cfg} {{ &{:?} }} else {{ &[] }};\n",
         f.tracking.milestones
     ));
     o.push_str("    let mut indicators = indicator_defs(indicators);\n");
@@ -259,6 +273,6 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
         "    PolicyFile {{\n        policy: Meta {{ id: s({:?}), title_zh: s({:?}), title_en: s({:?}), status: s({:?}), source: s({:?}), notice_zh: s({:?}), notice_en: s({:?}) }},\n",
         m.id, m.title_zh, m.title_en, m.status, m.source, m.notice_zh, m.notice_en
     ));
-    o.push_str("        parameters: parameters(&params),\n        requirements,\n        highlands: choices(highlands),\n        chains: choices(chains),\n        clusters: choices(clusters),\n        districts: district_defs(districts),\n        indicator_groups: group_defs(groups),\n        indicators,\n        tracking: crate::schema::TrackingDef { milestones: milestones.iter().map(|m| s(m)).collect() },\n        spending: spending_defs(spending),\n        readings,\n        clauses: clause_defs(clauses).into_iter().chain(clause_defs(clauses_c)).collect(),\n    }\n}\n");
+    o.push_str("        parameters: parameters(&params),\n        requirements,\n        highlands: choices(highlands),\n        chains: choices(chains),\n        clusters: choices(clusters),\n        districts: district_defs(districts),\n        indicator_groups: group_defs(groups),\n        indicators,\n        tracking: crate::schema::TrackingDef { milestones: milestones.iter().map(|m| s(m)).collect() },\n        spending: spending_defs(spending),\n        readings,\n        procedure: step_defs(procedure),\n        plan_outline: step_defs(plan_outline),\n        clauses: clause_defs(clauses).into_iter().chain(clause_defs(clauses_c)).collect(),\n    }\n}\n");
     o
 }

@@ -131,16 +131,9 @@ pub enum AssessFormat {
 /// `tic assess`: one applicant (JSON bytes) → the full assessment, or exit 2 with one line per
 /// problem (`field.path: message`) and nothing on stdout.
 pub fn assess(policy: &Policy, input: &[u8], format: AssessFormat, lang: Lang) -> Output {
-    let body = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let Ok(text) = std::str::from_utf8(body) else {
-        return Output::unusable(vec![match lang {
-            Lang::Zh => "(document): 文件不是 UTF-8 编码的文本".to_owned(),
-            Lang::En => "(document): the file is not UTF-8 text".to_owned(),
-        }]);
-    };
-    let applicant = match tic_core::parse_applicant(policy, text) {
+    let applicant = match applicant(policy, input, lang) {
         Ok(a) => a,
-        Err(errors) => return Output::unusable(errors.iter().map(|e| e.line(lang)).collect()),
+        Err(out) => return out,
     };
     let a = tic_core::assess(policy, &applicant);
     match format {
@@ -151,6 +144,34 @@ pub fn assess(policy: &Policy, input: &[u8], format: AssessFormat, lang: Lang) -
         }
         AssessFormat::Table => Output::ok(table::assessment(&a, &applicant, lang).into_bytes()),
     }
+}
+
+/// `tic plan`: one applicant (JSON bytes) → the construction-plan draft of 附件2 in `format`,
+/// or exit 2 with one line per problem of the applicant (as `assess`).
+pub fn plan(policy: &Policy, input: &[u8], format: tic_plan::Format, lang: Lang) -> Output {
+    let applicant = match applicant(policy, input, lang) {
+        Ok(a) => a,
+        Err(out) => return out,
+    };
+    let a = tic_core::assess(policy, &applicant);
+    let draft = tic_core::plan::draft(&a, &applicant);
+    match tic_plan::write(&draft, format, lang) {
+        Ok(bytes) => Output::ok(bytes),
+        Err(e) => Output::unusable(vec![format!("tic: {e}")]),
+    }
+}
+
+/// The applicant of a JSON file's bytes, or the exit-2 output naming every problem.
+fn applicant(policy: &Policy, input: &[u8], lang: Lang) -> Result<tic_core::Applicant, Output> {
+    let body = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    let Ok(text) = std::str::from_utf8(body) else {
+        return Err(Output::unusable(vec![match lang {
+            Lang::Zh => "(document): 文件不是 UTF-8 编码的文本".to_owned(),
+            Lang::En => "(document): the file is not UTF-8 text".to_owned(),
+        }]));
+    };
+    tic_core::parse_applicant(policy, text)
+        .map_err(|errors| Output::unusable(errors.iter().map(|e| e.line(lang)).collect()))
 }
 
 /// `tic policy diff A B`: every parameter, requirement, list entry, reading and clause text

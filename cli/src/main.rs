@@ -71,6 +71,20 @@ enum Command {
         #[arg(long, value_name = "ID|FILE")]
         compare: Option<String>,
     },
+    /// Draft the construction plan (附件2 建设方案编写提纲) from an applicant's answers: the
+    /// outline's headings in order, prefilled from the answers, with marked places for what
+    /// only the applicant can write.
+    Plan {
+        /// The applicant file (contract tic-applicant/1), or `-` for standard input.
+        file: String,
+        /// Write to this file; its extension sets the format (.docx, .md, .html) unless
+        /// --format is given. Without it, Markdown goes to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The format (default: from the output file's extension, else md).
+        #[arg(long, value_enum)]
+        format: Option<PlanFormatArg>,
+    },
     /// Policy versions: `tic policy diff A B` lists what differs.
     Policy {
         #[command(subcommand)]
@@ -121,6 +135,13 @@ enum PolicyAction {
         #[arg(long, value_enum, default_value = "table")]
         format: AssessFormatArg,
     },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum PlanFormatArg {
+    Docx,
+    Md,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -304,6 +325,48 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
                     finish(done.stderr, done.code)
                 }
             }
+        }
+        Command::Plan {
+            file,
+            output,
+            format,
+        } => {
+            let format =
+                match (format, &output) {
+                    (Some(PlanFormatArg::Docx), _) => tic_plan::Format::Docx,
+                    (Some(PlanFormatArg::Md), _) => tic_plan::Format::Markdown,
+                    (Some(PlanFormatArg::Html), _) => tic_plan::Format::Html,
+                    (None, Some(path)) => {
+                        match tic_plan::Format::from_path(&path.to_string_lossy()) {
+                        Some(f) => f,
+                        None => {
+                            return emit(
+                                Output::unusable(vec![match lang {
+                                    Lang::Zh => format!("tic: 无法从文件名 {} 判断格式（.docx、.md、.html），请用 --format 指定", path.display()),
+                                    Lang::En => format!("tic: cannot tell the format from {} (.docx, .md, .html); give --format", path.display()),
+                                }]),
+                                None,
+                                lang,
+                            )
+                        }
+                    }
+                    }
+                    (None, None) => tic_plan::Format::Markdown,
+                };
+            if format == tic_plan::Format::Docx {
+                if let Some(out) = refuse_binary_to_terminal(output.as_deref(), lang) {
+                    return emit(out, None, lang);
+                }
+            }
+            let input = match read_input(&file, lang) {
+                Ok(b) => b,
+                Err(out) => return emit(out, None, lang),
+            };
+            emit(
+                tic_cli::plan(policy, &input, format, lang),
+                output.as_deref(),
+                lang,
+            )
         }
         Command::Policy {
             action: PolicyAction::Diff { a, b, format },

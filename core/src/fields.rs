@@ -440,6 +440,18 @@ pub fn answers(
     applicant: &serde_json::Value,
     lang: Lang,
 ) -> Vec<(String, String)> {
+    answer_rows(policy, applicant, lang)
+        .into_iter()
+        .map(|(_, label, shown)| (label, shown))
+        .collect()
+}
+
+/// [`answers`] with each row's field path first (`investment_wan[1]` for year 2's amount).
+pub fn answer_rows(
+    policy: &Policy,
+    applicant: &serde_json::Value,
+    lang: Lang,
+) -> Vec<(String, String, String)> {
     use serde_json::Value;
     let zh = lang == Lang::Zh;
     let none = if zh { "未填" } else { "not answered" };
@@ -456,7 +468,11 @@ pub fn answers(
                         .map_or_else(|_| n.to_string(), |w| crate::explain::money(w, lang)),
                     None => none.to_owned(),
                 };
-                out.push((f.label(policy, Some(i + 1), lang), shown));
+                out.push((
+                    format!("{}[{i}]", f.path),
+                    f.label(policy, Some(i + 1), lang),
+                    shown,
+                ));
             }
             continue;
         }
@@ -482,7 +498,7 @@ pub fn answers(
             (_, Some(Value::String(s))) => s.clone(),
             (_, Some(other)) => other.to_string(),
         };
-        out.push((f.label(policy, None, lang), shown));
+        out.push((f.path.to_owned(), f.label(policy, None, lang), shown));
     }
     out
 }

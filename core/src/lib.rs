@@ -30,6 +30,7 @@ pub mod input;
 pub mod link;
 pub mod money;
 pub mod number;
+pub mod plan;
 pub mod policy;
 pub mod reach;
 pub mod report;

@@ -45,6 +45,26 @@ mod gen {
     pub type SpendRow = (&'static str, &'static str, &'static str, bool, &'static str);
     /// Three strings.
     pub type Row3 = (&'static str, &'static str, &'static str);
+    /// id, zh, en, clause, parent.
+    pub type StepRow = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+    );
+
+    pub fn step_defs(rows: &[StepRow]) -> Vec<crate::schema::StepDef> {
+        rows.iter()
+            .map(|&(id, zh, en, clause, parent)| crate::schema::StepDef {
+                id: s(id),
+                zh: s(zh),
+                en: s(en),
+                clause: s(clause),
+                parent: os(parent),
+            })
+            .collect()
+    }
     /// A generated `file_N()`.
     pub type MakeFile = fn() -> crate::schema::PolicyFile;
 
@@ -656,6 +676,9 @@ mod tests {
         for (key, p) in &f.parameters {
             assert!(flat.contains(&p.quote), "quote of {key} is not verbatim");
         }
+        // The plan's outline: every heading as 附件2 writes it, in its order.
+        let outline: String = f.plan_outline.iter().map(|h| h.zh.as_str()).collect();
+        assert!(!outline.is_empty() && flat.contains(&outline), "{outline}");
         for i in &f.indicators {
             assert!(
                 flat.contains(&i.zh),

@@ -37,6 +37,12 @@ pub struct PolicyFile {
     /// How unclear words of the text are read: each reading named, cited and explained.
     #[serde(default)]
     pub readings: Vec<ReadingDef>,
+    /// The procedure of 三（一）–（三） and what follows approval, step by step.
+    #[serde(default)]
+    pub procedure: Vec<StepDef>,
+    /// The outline of the construction plan (附件2), heading by heading.
+    #[serde(default)]
+    pub plan_outline: Vec<StepDef>,
     /// The original text of every clause cited, by clause reference.
     pub clauses: BTreeMap<String, ClauseDef>,
 }
@@ -82,6 +88,23 @@ pub struct ReadingDef {
     pub zh: String,
     /// The reading, in English.
     pub en: String,
+}
+
+/// One step of the procedure, or one heading of the plan's outline.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepDef {
+    /// Stable identifier.
+    pub id: String,
+    /// In Chinese (for a heading: as the text numbers it).
+    pub zh: String,
+    /// In English.
+    pub en: String,
+    /// The clause that says it, a key of [`PolicyFile::clauses`].
+    pub clause: String,
+    /// For a sub-heading: the id of its heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 /// Identity and provenance of a policy version.
@@ -425,6 +448,31 @@ impl PolicyFile {
                     .contains(&a.as_str());
                 if !known {
                     out.push(format!("reading {}: applies to unknown {a}", r.id));
+                }
+            }
+        }
+        for (list, steps) in [
+            ("procedure", &self.procedure),
+            ("plan_outline", &self.plan_outline),
+        ] {
+            let mut seen = std::collections::BTreeSet::new();
+            for st in steps {
+                if !seen.insert(st.id.as_str()) {
+                    out.push(format!("{list} {}: duplicate id", st.id));
+                }
+                if !clause_ok(&st.clause) {
+                    out.push(format!(
+                        "{list} {}: clause {:?} has no text",
+                        st.id, st.clause
+                    ));
+                }
+                if let Some(p) = &st.parent {
+                    if !steps.iter().any(|x| &x.id == p && x.parent.is_none()) {
+                        out.push(format!(
+                            "{list} {}: parent {p} is not a heading of it",
+                            st.id
+                        ));
+                    }
                 }
             }
         }

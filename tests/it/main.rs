@@ -15,6 +15,7 @@
 
 mod cases;
 mod cli;
+mod plan;
 mod policy;
 mod policy_file;
 mod progress_cases;

@@ -125,6 +125,11 @@ fn rust_check(c: &schema::CheckDef) -> String {
 /// Parameters only the construction period uses (compiled in with the `construction` feature).
 const CONSTRUCTION_PARAMETERS: &[&str] = &["delist_consecutive_fails"];
 
+/// Whether cargo builds `tic-core` with a feature (`CARGO_FEATURE_<NAME>`, set for build scripts).
+fn feature(name: &str) -> bool {
+    std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some()
+}
+
 /// `fn file_N() -> PolicyFile` building `f` from static tables (see `policy.rs`'s helpers).
 fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
     let m = &f.policy;
@@ -135,6 +140,9 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
     // milestones, the readings, the clauses only they cite) is compiled in only with the
     // `construction` feature: the self-assessment page does not use it and keeps its bytes.
     let cfg = "cfg!(feature = \"construction\")";
+    // The way in's data (the procedure, the plan's outline, the readings of the requirements and
+    // the funding, the clauses only they cite) is compiled in only with the `application` feature.
+
     let param_row = |k: &String, p: &schema::Parameter| {
         format!(
             "        ({k:?}, {:?}, Unit::{:?}, {:?}, {:?}, {:?}),\n",
@@ -210,21 +218,62 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
     for i in &f.indicators {
         o.push_str(&format!("        ({:?}, {:?}, {:?}),\n", i.id, i.zh, i.en));
     }
-    o.push_str("    ];\n    let clauses: &[Row3] = &[\n");
+    o.push_str("    ];\n");
+    // Which readings the construction period needs (those about its topics or its milestones);
+    // the others are the way in's (`application` feature).
+    let construction_topics: Vec<&str> = ["standing", "targets", "recovery"]
+        .into_iter()
+        .chain(CONSTRUCTION_PARAMETERS.iter().copied())
+        .chain(f.tracking.milestones.iter().map(String::as_str))
+        .collect();
+    let for_construction = |r: &schema::ReadingDef| {
+        r.applies_to
+            .iter()
+            .any(|a| construction_topics.contains(&a.as_str()))
+    };
+    // The clauses only the way in cites: compiled with `application` alone.
+    let mut app_cited: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    app_cited.extend(f.procedure.iter().map(|st| st.clause.as_str()));
+    app_cited.extend(f.plan_outline.iter().map(|st| st.clause.as_str()));
+    app_cited.extend(
+        f.readings
+            .iter()
+            .filter(|r| !for_construction(r))
+            .map(|r| r.clause.as_str()),
+    );
+    let mut con_cited: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    con_cited.extend(f.spending.iter().map(|sp| sp.clause.as_str()));
+    con_cited.extend(
+        f.readings
+            .iter()
+            .filter(|r| for_construction(r))
+            .map(|r| r.clause.as_str()),
+    );
+    for (k, p) in &f.parameters {
+        if CONSTRUCTION_PARAMETERS.contains(&k.as_str()) {
+            con_cited.insert(&p.clause);
+        }
+    }
+    let group = |k: &str| -> u8 {
+        if cited.contains(k) {
+            0
+        } else if app_cited.contains(k) && !con_cited.contains(k) {
+            2
+        } else {
+            1
+        }
+    };
+    // One list of the clauses this build carries (chosen here, from the features cargo passes to
+    // the build script: no code for what a bundle leaves out).
+    let (con_on, app_on) = (feature("CONSTRUCTION"), feature("APPLICATION"));
+    let wanted = |g: u8| g == 0 || (g == 1 && con_on) || (g == 2 && app_on);
+    o.push_str("    let clauses: &[Row3] = &[\n");
     for (k, c) in &f.clauses {
-        if cited.contains(k.as_str()) {
+        if wanted(group(k)) {
             o.push_str(&format!("        ({k:?}, {:?}, {:?}),\n", c.title, c.text));
         }
     }
-    o.push_str(&format!(
-        "    ];\n    let clauses_c: &[Row3] = if {cfg} {{ &[\n"
-    ));
-    for (k, c) in &f.clauses {
-        if !cited.contains(k.as_str()) {
-            o.push_str(&format!("        ({k:?}, {:?}, {:?}),\n", c.title, c.text));
-        }
-    }
-    o.push_str("    ] } else { &[] };\n");
+    o.push_str("    ];\n");
     o.push_str(&format!("    let spending: &[SpendRow] = if {cfg} {{ &[\n"));
     for sp in &f.spending {
         o.push_str(&format!(
@@ -232,28 +281,36 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
             sp.id, sp.zh, sp.en, sp.forbidden, sp.clause
         ));
     }
-    o.push_str(&format!(
-        "    ] }} else {{ &[] }};\n    let readings = if {cfg} {{ vec![\n"
-    ));
-    for r in &f.readings {
+    o.push_str("    ] } else { &[] };\n");
+    o.push_str("    let readings = vec![\n");
+    for r in f
+        .readings
+        .iter()
+        .filter(|r| if for_construction(r) { con_on } else { app_on })
+    {
         o.push_str(&format!(
             "        reading(({:?}, {:?}, {:?}, {:?}), &{:?}),\n",
             r.id, r.clause, r.zh, r.en, r.applies_to
         ));
     }
-    o.push_str("    ] } else { Vec::new() };\n");
+    o.push_str("    ];\n");
+    let mut steps_of = String::new();
     for (name, steps) in [
         ("procedure", &f.procedure),
         ("plan_outline", &f.plan_outline),
     ] {
-        o.push_str(&format!("    let {name}: &[StepRow] = if {cfg} {{ &[\n"));
+        if !app_on {
+            steps_of.push_str(&format!("        {name}: Vec::new(),\n"));
+            continue;
+        }
+        steps_of.push_str(&format!("        {name}: step_defs(&[\n"));
         for st in steps {
-            o.push_str(&format!(
-                "        ({:?}, {:?}, {:?}, {:?}, {:?}),\n",
+            steps_of.push_str(&format!(
+                "            ({:?}, {:?}, {:?}, {:?}, {:?}),\n",
                 st.id, st.zh, st.en, st.clause, st.parent
             ));
         }
-        o.push_str("    ] } else { &[] };\n");
+        steps_of.push_str("        ]),\n");
     }
     o.push_str(&format!(
         "    let milestones: &[&str] = if {cfg} {{ &{:?} }} else {{ &[] }};\n",
@@ -273,6 +330,8 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
         "    PolicyFile {{\n        policy: Meta {{ id: s({:?}), title_zh: s({:?}), title_en: s({:?}), status: s({:?}), source: s({:?}), notice_zh: s({:?}), notice_en: s({:?}) }},\n",
         m.id, m.title_zh, m.title_en, m.status, m.source, m.notice_zh, m.notice_en
     ));
-    o.push_str("        parameters: parameters(&params),\n        requirements,\n        highlands: choices(highlands),\n        chains: choices(chains),\n        clusters: choices(clusters),\n        districts: district_defs(districts),\n        indicator_groups: group_defs(groups),\n        indicators,\n        tracking: crate::schema::TrackingDef { milestones: milestones.iter().map(|m| s(m)).collect() },\n        spending: spending_defs(spending),\n        readings,\n        procedure: step_defs(procedure),\n        plan_outline: step_defs(plan_outline),\n        clauses: clause_defs(clauses).into_iter().chain(clause_defs(clauses_c)).collect(),\n    }\n}\n");
+    o.push_str("        parameters: parameters(&params),\n        requirements,\n        highlands: choices(highlands),\n        chains: choices(chains),\n        clusters: choices(clusters),\n        districts: district_defs(districts),\n        indicator_groups: group_defs(groups),\n        indicators,\n        tracking: crate::schema::TrackingDef { milestones: milestones.iter().map(|m| s(m)).collect() },\n        spending: spending_defs(spending),\n        readings,\n");
+    o.push_str(&steps_of);
+    o.push_str("        clauses: clause_defs(clauses),\n    }\n}\n");
     o
 }

@@ -13,10 +13,12 @@ esac
 [ -f index.html ] || die "index.html is missing"
 
 # Each WebAssembly bundle: crate dir -> output dir under www/ (the batch view and the page's
-# construction-period tracking view are separate bundles, so the single page stays small).
+# construction-period tracking view and the preparation of the application are separate bundles,
+# so the single page stays small).
 BUNDLES=("web:www/pkg")
 [ -f batch/Cargo.toml ] && BUNDLES+=("batch:www/batch-pkg")
 [ -f track/Cargo.toml ] && BUNDLES+=("track:www/track-pkg")
+[ -f apply/Cargo.toml ] && BUNDLES+=("apply:www/apply-pkg")
 # Panic messages carry source paths: this checkout's (build-script output under target/) and the
 # cargo registry's. Left as they are, the bundle's bytes would depend on where it was built and
 # the byte budgets would not be deterministic; remapped, one source gives one bundle everywhere.

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Prints the raw and gzip -9 sizes of what the page downloads (the wasm module, its JS glue and
 snippets, the CSS and scripts index.html links) and their total, and checks the total against the budget in
-www/size-budget.json. The construction-period tracking bundle (www/track-pkg/), which the page imports
-only when its tracking tab is opened, is reported and checked separately (`track_budget_gzip_bytes`).
+www/size-budget.json. The views the page imports only when their tab is first opened (the
+construction-period tracking view, www/track-pkg/; the preparation view, www/apply-pkg/) are
+reported and checked separately, each against its own budget (`track_budget_gzip_bytes`,
+`apply_budget_gzip_bytes`).
 
 Usage: size-report.py [--check] [--json]
 --check: exit 1 when the gzipped total exceeds the budget (or the module is not built).
@@ -51,21 +53,32 @@ def files():
     return found
 
 
-TRACK_PKG = os.path.join(ROOT, "www", "track-pkg")
+# The views the page loads only when their tab is first opened: (name, what, budget key). Each is
+# NAME-pkg/tic_NAME_web{_bg.wasm,.js} plus www/NAME.css, with its own budget.
+VIEWS = [
+    ("track", "tracking view", "track_budget_gzip_bytes"),
+    ("apply", "preparation view (申报准备)", "apply_budget_gzip_bytes"),
+]
 
 
-def track_files():
-    """The tracking view's bundle and stylesheet: loaded when the page's tracking tab is first opened."""
-    found = [os.path.join(TRACK_PKG, "tic_track_web_bg.wasm"), os.path.join(TRACK_PKG, "tic_track_web.js")]
-    found += sorted(glob.glob(os.path.join(TRACK_PKG, "snippets", "**", "*.js"), recursive=True))
-    found.append(os.path.join(ROOT, "www", "track.css"))
+def view_pkg(name):
+    return os.path.join(ROOT, "www", f"{name}-pkg")
+
+
+def view_files(name):
+    """A lazily loaded view's bundle and stylesheet."""
+    pkg = view_pkg(name)
+    found = [os.path.join(pkg, f"tic_{name}_web_bg.wasm"), os.path.join(pkg, f"tic_{name}_web.js")]
+    found += sorted(glob.glob(os.path.join(pkg, "snippets", "**", "*.js"), recursive=True))
+    found.append(os.path.join(ROOT, "www", f"{name}.css"))
     return found
 
 
 def other_bundles():
     """The other wasm bundles (e.g. the batch view's), reported for information only."""
+    views = tuple(view_pkg(n) + os.sep for n, _, _ in VIEWS)
     return sorted(p for p in glob.glob(os.path.join(ROOT, "www", "*-pkg", "*"))
-                  if p.endswith((".wasm", ".js")) and not p.startswith(TRACK_PKG + os.sep))
+                  if p.endswith((".wasm", ".js")) and not p.startswith(views))
 
 
 SITE = os.path.join(ROOT, "target", "site")
@@ -93,25 +106,29 @@ def measure(paths):
 def main():
     check = "--check" in sys.argv
     as_json = "--json" in sys.argv
-    budget = track_budget = None
+    data = {}
     if os.path.exists(BUDGET_FILE):
         with open(BUDGET_FILE) as f:
             data = json.load(f)
-        budget = data.get("budget_gzip_bytes")
-        track_budget = data.get("track_budget_gzip_bytes")
+    budget = data.get("budget_gzip_bytes")
     rows, missing = measure(files())
     raw = sum(r[1] for r in rows)
     gz = sum(r[2] for r in rows)
-    trows, tmissing = measure(track_files()) if os.path.isdir(TRACK_PKG) else ([], [])
-    traw = sum(r[1] for r in trows)
-    tgz = sum(r[2] for r in trows)
+    # Each lazily loaded view that is built: (name, what, budget, rows, missing, raw, gzip).
+    views = []
+    for name, what, key in VIEWS:
+        if os.path.isdir(view_pkg(name)):
+            vrows, vmissing = measure(view_files(name))
+            views.append((name, what, key, data.get(key), vrows, vmissing,
+                          sum(r[1] for r in vrows), sum(r[2] for r in vrows)))
     if as_json:
-        print(json.dumps({"files": [{"path": p, "raw": r, "gzip9": g} for p, r, g in rows],
-                          "total_raw": raw, "total_gzip9": gz, "budget_gzip_bytes": budget,
-                          "missing": missing,
-                          "track": {"files": [{"path": p, "raw": r, "gzip9": g} for p, r, g in trows],
-                                    "total_raw": traw, "total_gzip9": tgz,
-                                    "budget_gzip_bytes": track_budget, "missing": tmissing}}, indent=2))
+        out = {"files": [{"path": p, "raw": r, "gzip9": g} for p, r, g in rows],
+               "total_raw": raw, "total_gzip9": gz, "budget_gzip_bytes": budget, "missing": missing}
+        for name, _, _, vb, vrows, vmissing, vraw, vgz in views:
+            out[name] = {"files": [{"path": p, "raw": r, "gzip9": g} for p, r, g in vrows],
+                         "total_raw": vraw, "total_gzip9": vgz, "budget_gzip_bytes": vb,
+                         "missing": vmissing}
+        print(json.dumps(out, indent=2))
     else:
         print(f"{'file':<40} {'raw':>10} {'gzip -9':>10}")
         for p, r, g in rows:
@@ -122,15 +139,15 @@ def main():
                   f"{'within' if gz <= budget else 'OVER'} by {abs(budget - gz):,}")
         for m in missing:
             print(f"missing: {m}")
-        if trows or tmissing:
-            print("tracking view (www/track-pkg, loaded when its tab is opened; its own budget):")
-            for p, r, g in trows:
+        for name, what, key, vb, vrows, vmissing, vraw, vgz in views:
+            print(f"{what} (www/{name}-pkg, loaded when its tab is opened; its own budget):")
+            for p, r, g in vrows:
                 print(f"  {p:<38} {r:>10,} {g:>10,}")
-            print(f"  {'total':<38} {traw:>10,} {tgz:>10,}")
-            if track_budget is not None:
-                print(f"  budget (track_budget_gzip_bytes): {track_budget:,} bytes; "
-                      f"{'within' if tgz <= track_budget else 'OVER'} by {abs(track_budget - tgz):,}")
-            for m in tmissing:
+            print(f"  {'total':<38} {vraw:>10,} {vgz:>10,}")
+            if vb is not None:
+                print(f"  budget ({key}): {vb:,} bytes; "
+                      f"{'within' if vgz <= vb else 'OVER'} by {abs(vb - vgz):,}")
+            for m in vmissing:
                 print(f"  missing: {m}")
         others = [(os.path.relpath(p, ROOT), os.path.getsize(p), gzip9(p)) for p in other_bundles()]
         if others:
@@ -148,16 +165,18 @@ def main():
             print(f"size check: FAILED, {gz:,} gzipped bytes > budget {budget:,}", file=sys.stderr)
             return 1
         print(f"size check: ok, {gz:,} <= {budget:,} gzipped bytes")
-        if os.path.isdir(TRACK_PKG):
-            if tmissing:
-                print("size check: the tracking bundle is not built: " + ", ".join(tmissing), file=sys.stderr)
+        for name, what, key, vb, vrows, vmissing, vraw, vgz in views:
+            if vmissing:
+                print(f"size check: the {what} is not built: " + ", ".join(vmissing), file=sys.stderr)
                 return 1
-            if track_budget is not None and tgz > track_budget:
-                print(f"size check: FAILED, tracking bundle {tgz:,} gzipped bytes > budget {track_budget:,}",
+            if vb is None:
+                print(f"size check: no {key} in www/size-budget.json", file=sys.stderr)
+                return 1
+            if vgz > vb:
+                print(f"size check: FAILED, {what} {vgz:,} gzipped bytes > budget {vb:,}",
                       file=sys.stderr)
                 return 1
-            if track_budget is not None:
-                print(f"size check: tracking bundle ok, {tgz:,} <= {track_budget:,} gzipped bytes")
+            print(f"size check: {what} ok, {vgz:,} <= {vb:,} gzipped bytes")
     return 0
 
 

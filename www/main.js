@@ -1,14 +1,13 @@
 // Starts the self-assessment app on index.html, and the tab bar above it: the construction-period
-// tracking view is a separate bundle (track-pkg/), imported only when its tab is first opened, or
-// at load when the address carries a #progress= link. No inline script (CSP), no network after
-// load except that bundle, from this site only.
+// tracking view (track-pkg/) and the preparation of the application (apply-pkg/) are separate
+// bundles, each imported only when its tab is first opened (the tracking view also at load when
+// the address carries a #progress= link). No inline script (CSP), no network after load except
+// those bundles, from this site only.
 import init, { mount } from './pkg/tic_web.js';
 
 const host = document.getElementById('tic-app');
-const trackHost = document.getElementById('tic-track');
 const tabs = [...document.querySelectorAll('#tic-tabs [role="tab"]')];
 let page = null;   // the self-assessment's mount handle
-let tracking = null; // a promise of the tracking view's handle
 
 const pageLang = () => (document.documentElement.lang || '').startsWith('en') ? 'en' : 'zh';
 const plan = () => { try { return page?.applicant_json() ?? undefined; } catch { return undefined; } };
@@ -16,7 +15,7 @@ const plan = () => { try { return page?.applicant_json() ?? undefined; } catch {
 function loadError(where, err) {
   const p = document.createElement('p');
   p.className = 'load-error';
-  p.setAttribute('role', 'alert');
+  p.role = 'alert';
   p.textContent = '页面未能加载（需要支持 WebAssembly 的浏览器）。The page could not start (it needs a browser with WebAssembly). ' + String(err);
   where.replaceChildren(p);
 }
@@ -28,39 +27,43 @@ function stylesheet(href) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = href;
-    link.onload = link.onerror = () => resolve();
+    link.onload = link.onerror = resolve;
     document.head.append(link);
   });
 }
 
-/** The tracking view, mounted on first use. */
-function openTracking() {
-  if (!tracking) {
+// The view of a tab with a data-view name (`track`, `apply`): its own bundle (NAME-pkg/) and
+// style sheet (NAME.css), mounted on first use, then given the current answers and language.
+const views = {};
+function open(tab) {
+  const name = tab.dataset.view;
+  const where = document.getElementById(tab.getAttribute('aria-controls'));
+  if (!views[name]) {
     const loading = document.createElement('p');
     loading.className = 'loading';
     loading.textContent = '正在加载… Loading…';
-    trackHost.replaceChildren(loading);
-    tracking = (async () => {
-      await stylesheet(new URL('track.css', import.meta.url).href);
-      const m = await import('./track-pkg/tic_track_web.js');
+    where.replaceChildren(loading);
+    views[name] = (async () => {
+      await stylesheet(new URL(name + '.css', import.meta.url).href);
+      const m = await import(`./${name}-pkg/tic_${name}_web.js`);
       await m.default();
       loading.remove();
-      return m.mount_track(trackHost, { lang: pageLang(), plan: plan() });
+      return m['mount_' + name](where, { lang: pageLang(), plan: plan() });
     })();
-    tracking.catch((err) => { tracking = null; loadError(trackHost, err); });
+    views[name].catch((err) => { views[name] = null; loadError(where, err); });
   }
-  return tracking.then((h) => { h.set_plan(plan()); return h; });
+  return views[name].then((h) => { h.set_plan(plan()); h.set_lang(pageLang()); return h; });
 }
 
 function select(tab, focus = false) {
   for (const t of tabs) {
     const on = t === tab;
-    t.setAttribute('aria-selected', String(on));
+    t.ariaSelected = on;
     t.tabIndex = on ? 0 : -1;
     document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
   }
   if (focus) tab.focus();
-  if (tab.id === 'tab-track') openTracking().catch(() => {});
+  if (tab.dataset.view) open(tab).catch(() => {});
 }
 
 for (const t of tabs) {
@@ -82,14 +85,14 @@ function relabel() {
 }
 new MutationObserver(relabel).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 
+// A #progress= link opens the tracking tab (the third: self-assessment, preparation, tracking).
 const wantsTracking = () => location.hash.startsWith('#progress=');
-window.addEventListener('hashchange', () => { if (wantsTracking()) select(tabs[1]); });
-if (wantsTracking()) select(tabs[1]);
+window.addEventListener('hashchange', () => { if (wantsTracking()) select(tabs[2]); });
+if (wantsTracking()) select(tabs[2]);
 
 try {
   await init();
-  const loading = document.getElementById('tic-loading');
-  if (loading) loading.remove();
+  document.getElementById('tic-loading')?.remove();
   page = mount(host, {});
   relabel();
 } catch (err) {

@@ -578,7 +578,7 @@ pub fn verdict_reasons(a: &Assessment<'_>) -> Vec<Text> {
 }
 
 /// Years `from..=to` in words: `第1–2年`, `years 1–2`, `第3年`, `year 3`.
-fn years_span(from: usize, to: usize, l: Lang) -> String {
+pub fn years_span(from: usize, to: usize, l: Lang) -> String {
     match (l, from == to) {
         (Lang::Zh, true) => format!("第{to}年"),
         (Lang::Zh, false) => format!("第{from}–{to}年"),

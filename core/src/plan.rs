@@ -309,7 +309,10 @@ pub fn draft(a: &Assessment<'_>, applicant: &Applicant) -> PlanDraft {
                     .iter()
                     .map(|y| {
                         vec![
-                            t(format!("第{}年", y.year), format!("Year {}", y.year)),
+                            Text::new(
+                                explain::years_span(y.year, y.year, Lang::Zh),
+                                explain::years_span(y.year, y.year, Lang::En),
+                            ),
                             Text::new(
                                 explain::money(y.base, Lang::Zh),
                                 explain::money(y.base, Lang::En),

@@ -46,6 +46,7 @@ mod gen {
     /// Three strings.
     pub type Row3 = (&'static str, &'static str, &'static str);
     /// id, zh, en, clause, parent.
+    #[cfg_attr(not(feature = "application"), allow(dead_code))]
     pub type StepRow = (
         &'static str,
         &'static str,
@@ -54,6 +55,7 @@ mod gen {
         Option<&'static str>,
     );
 
+    #[cfg_attr(not(feature = "application"), allow(dead_code))]
     pub fn step_defs(rows: &[StepRow]) -> Vec<crate::schema::StepDef> {
         rows.iter()
             .map(|&(id, zh, en, clause, parent)| crate::schema::StepDef {
@@ -132,6 +134,10 @@ mod gen {
             .collect()
     }
 
+    #[cfg_attr(
+        not(any(feature = "construction", feature = "application")),
+        allow(dead_code)
+    )]
     pub fn reading(
         (id, clause, zh, en): (&str, &str, &str, &str),
         applies_to: &[&str],

@@ -247,6 +247,55 @@ fn subsidy(policy: &Policy, a: &Assessment<'_>) -> SubsidyReach {
     }
 }
 
+/// The estimate when the applicant invests the same capacity-building `base` in every
+/// subsidised year: one point of the sweep chart (subsidy against investment).
+pub fn sweep(terms: &FundingTerms, base: Wan) -> crate::funding::Funding {
+    let a = crate::Applicant {
+        capacity_investment_wan: Some(vec![base; terms.years]),
+        ..Default::default()
+    };
+    crate::funding::estimate(terms, &a)
+}
+
+/// Where the sweep's curve bends: the yearly base from which year 1 earns the first-year cap,
+/// and the least yearly base from which the total reaches [`max_subsidy`] (`None`: the rate is
+/// 0, or no subsidised year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kinks {
+    /// Year 1 reaches the first-year cap from this base on.
+    pub first_year: Option<Wan>,
+    /// The total reaches the largest subsidy from this base on.
+    pub total: Option<Wan>,
+}
+
+/// The kinks of [`sweep`].
+pub fn kinks(terms: &FundingTerms) -> Kinks {
+    let max = max_subsidy(terms);
+    if terms.years == 0 || terms.rate_bp == 0 {
+        return Kinks {
+            first_year: None,
+            total: None,
+        };
+    }
+    let first_year = Wan::base_reaching(terms.first_year_cap.min(max), terms.rate_bp);
+    // The least base (in cents) whose sweep reaches the maximum: the total is monotone in the
+    // base, so a binary search between 0 and the base that reaches it in one year.
+    let total = Wan::base_reaching(max, terms.rate_bp).map(|hi| {
+        let cent = 100; // yuan in 0.01 万元
+        let (mut lo, mut hi) = (0i64, hi.yuan() / cent);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if sweep(terms, Wan::from_yuan(mid * cent)).total >= max {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        Wan::from_yuan(lo * cent)
+    });
+    Kinks { first_year, total }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,6 +477,26 @@ mod tests {
         let s = reach(&assess(p, &a)).subsidy;
         assert_eq!(s.estimate, s.max);
         assert_eq!(s.add, None);
+    }
+
+    #[test]
+    fn the_sweep_bends_at_its_kinks_and_not_a_cent_before() {
+        let p = policy::current();
+        let t = &p.funding;
+        let k = kinks(t);
+        let (k1, k2) = (k.first_year.unwrap(), k.total.unwrap());
+        // Under this policy the same base every year reaches the total cap (30 % × 3 years)
+        // before year 1 alone would reach its cap.
+        assert!(k2 < k1);
+        let cent = Wan::from_yuan(100);
+        assert_eq!(sweep(t, k1).years[0].amount, t.first_year_cap);
+        assert!(sweep(t, k1.minus(cent)).years[0].amount < t.first_year_cap);
+        assert_eq!(sweep(t, k2).total, max_subsidy(t));
+        assert!(sweep(t, k2.minus(cent)).total < max_subsidy(t));
+        // Below both kinks every year earns the rate.
+        let b = Wan::from_yuan(k1.min(k2).yuan() / 2);
+        let s = sweep(t, b);
+        assert!(s.years.iter().all(|y| y.amount == b.share_floor(t.rate_bp)));
     }
 
     #[test]

@@ -44,20 +44,20 @@ pub struct Report<'a> {
     indicators: IndicatorsOut<'a>,
     /// What it would take to close every open requirement and reach the largest subsidy (full
     /// detail; not in the page's build, whose first view does not show it).
-    #[cfg(feature = "construction")]
+    #[cfg(feature = "application")]
     #[serde(skip_serializing_if = "Option::is_none")]
     what_it_takes: Option<ReachOut<'a>>,
 }
 
 /// [`crate::reach::Reach`] as reports give it.
-#[cfg(feature = "construction")]
+#[cfg(feature = "application")]
 #[derive(Serialize, Debug)]
 struct ReachOut<'a> {
     due: Vec<DueStepsOut<'a>>,
     subsidy: SubsidyReachOut<'a>,
 }
 
-#[cfg(feature = "construction")]
+#[cfg(feature = "application")]
 #[derive(Serialize, Debug)]
 struct DueStepsOut<'a> {
     due: Due,
@@ -65,7 +65,7 @@ struct DueStepsOut<'a> {
     steps: Vec<StepOut<'a>>,
 }
 
-#[cfg(feature = "construction")]
+#[cfg(feature = "application")]
 #[derive(Serialize, Debug)]
 struct StepOut<'a> {
     requirement: &'a str,
@@ -89,7 +89,7 @@ struct StepOut<'a> {
     text: Text,
 }
 
-#[cfg(feature = "construction")]
+#[cfg(feature = "application")]
 #[derive(Serialize, Debug)]
 struct SubsidyReachOut<'a> {
     max_wan: Wan,
@@ -108,7 +108,7 @@ struct SubsidyReachOut<'a> {
     readings: Vec<ReadingOut<'a>>,
 }
 
-#[cfg(feature = "construction")]
+#[cfg(feature = "application")]
 fn reach_out<'a>(a: &'a Assessment<'a>, applicant: &Applicant) -> ReachOut<'a> {
     use crate::funding::BaseSource;
     use crate::reach::{reach, Change};
@@ -503,7 +503,7 @@ pub fn report<'a>(a: &'a Assessment<'a>, applicant: &'a Applicant, detail: Detai
         requirements,
         funding,
         indicators,
-        #[cfg(feature = "construction")]
+        #[cfg(feature = "application")]
         what_it_takes: full.then(|| reach_out(a, applicant)),
     }
 }

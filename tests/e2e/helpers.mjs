@@ -42,6 +42,11 @@ export function tic() {
   return ticPath;
 }
 
+/** `tic assess -` on the applicant JSON text, every field as the command line gives it. */
+export function ticAssessFull(applicantJson) {
+  return JSON.parse(execFileSync(tic(), ['assess', '-'], { input: applicantJson, encoding: 'utf8' }));
+}
+
 /** `tic assess -` on the applicant JSON text: the parsed assessment. */
 export function ticAssess(applicantJson) {
   const out = execFileSync(tic(), ['assess', '-'], { input: applicantJson, encoding: 'utf8' });

@@ -2,6 +2,7 @@
 //! slices of rows, so the progress bar moves), does the browser's part of saving and opening,
 //! and lays out the components.
 
+use crate::components::budget::Budget;
 use crate::components::drop_zone::DropZone;
 use crate::components::exports::Exports;
 use crate::components::filters::Filters;
@@ -261,6 +262,7 @@ pub fn App(p: &Props) -> Html {
             <>
                 <Summary {lang} counts={s.counts} invalid={s.invalid} filter={s.filter.verdict}
                     onfilter={send(|v| Action::FilterVerdict(v.to_owned()))} />
+                <Budget {lang} totals={Shared::of(&s.budget)} />
                 <RowErrors {lang} mode={Kind::Applicants} invalid={s.invalid} errors={Shared::of(&s.errors)} />
                 <section class="batch-results" aria-labelledby="batch-table-caption">
                     <Filters {lang} verdict={s.filter.verdict} district={s.filter.district.clone()}

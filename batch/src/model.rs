@@ -21,8 +21,10 @@ pub struct Row {
     pub district: String,
     /// The verdict.
     pub verdict: Verdict,
-    /// Estimated subsidy, years 1–3.
+    /// Estimated subsidy, all subsidised years.
     pub total: Wan,
+    /// Estimated subsidy per subsidised year.
+    pub years: Vec<Wan>,
     /// Number of requirements that are gaps, by due point (application, year 2, year 5,
     /// acceptance).
     pub gaps: [usize; 4],
@@ -63,6 +65,7 @@ pub fn table_row(index: usize, row: usize, applicant: Applicant, s: &RowSummary)
         district: applicant.district.clone().unwrap_or_default(),
         verdict: s.verdict,
         total: s.total,
+        years: s.years.iter().map(|(w, _)| *w).collect(),
         gaps: s.by_due.map(|(gaps, _unknown)| gaps),
         applicant,
         link: std::cell::OnceCell::new(),
@@ -82,6 +85,26 @@ pub fn summarise(
     let mut s = RowSummary::of(&assess(policy, &applicant));
     s.warnings = warnings.to_vec();
     (table_row(index, row, applicant, &s), s)
+}
+
+/// The budget view of the batch: counts by verdict, and the estimated subsidy by year, in all and
+/// by district of the applicants past every gate (`tic_tabular::compare`, as `tic screen
+/// --compare` totals them), over every row of the file, not only those a filter shows.
+pub fn budget(rows: &[Row], invalid: usize) -> tic_tabular::compare::Totals {
+    use tic_tabular::compare::{Totals, TotalsRow};
+    let valid = rows.iter().map(|r| TotalsRow {
+        verdict: Some(r.verdict),
+        total: r.total,
+        years: &r.years,
+        district: Some(r.district.as_str()),
+    });
+    let bad = (0..invalid).map(|_| TotalsRow {
+        verdict: None,
+        total: Wan::ZERO,
+        years: &[],
+        district: None,
+    });
+    Totals::from_rows(valid.chain(bad))
 }
 
 /// The problems of an invalid row, one entry each.
@@ -350,6 +373,34 @@ mod tests {
             districts(&rows),
             vec!["北仑区".to_string(), "鄞州区".to_string()]
         );
+    }
+
+    #[test]
+    fn the_budget_counts_only_rows_past_every_gate_and_adds_up_by_year_and_district() {
+        let rows = rows();
+        let b = budget(&rows, 2);
+        assert_eq!(b.rows, rows.len() + 2);
+        assert_eq!(b.invalid, 2);
+        let past: Vec<&Row> = rows
+            .iter()
+            .filter(|r| tic_tabular::compare::in_budget(r.verdict))
+            .collect();
+        assert!(
+            !past.is_empty() && past.len() < rows.len(),
+            "both kinds of row"
+        );
+        assert_eq!(b.in_budget, past.len());
+        let total = past.iter().fold(Wan::ZERO, |s, r| s.plus(r.total));
+        assert_eq!(b.funding_total, total);
+        let by_year = b.funding_years.iter().fold(Wan::ZERO, |s, w| s.plus(*w));
+        assert_eq!(by_year, total);
+        let by_district = b
+            .by_district
+            .iter()
+            .fold(Wan::ZERO, |s, d| s.plus(d.funding_total));
+        assert_eq!(by_district, total);
+        let counted: usize = b.by_verdict.iter().map(|(_, n)| n).sum();
+        assert_eq!(counted, rows.len());
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub struct Screening {
     pub counts: [usize; 4],
     /// The districts of the rows.
     pub districts: Rc<Vec<String>>,
+    /// The budget view: the estimated subsidy by year and by district.
+    pub budget: Rc<tic_tabular::compare::Totals>,
     /// Indices into `data.rows`, sorted.
     pub order: Rc<Vec<usize>>,
     /// `order` filtered.
@@ -94,6 +96,7 @@ impl Screening {
             errors: Rc::new(std::mem::take(&mut data.errors)),
             invalid: data.invalid(),
             counts: model::counts(&data.rows),
+            budget: Rc::new(model::budget(&data.rows, data.invalid())),
             districts: Rc::new(model::districts(&data.rows)),
             order: Rc::new((0..data.rows.len()).collect()),
             sort: (Column::Row, Direction::Ascending),

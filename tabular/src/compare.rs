@@ -27,7 +27,7 @@ pub struct DistrictTotals {
 }
 
 /// The totals of a screened batch.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Rows in all.
     pub rows: usize,
@@ -45,11 +45,42 @@ pub struct Totals {
     pub by_district: Vec<DistrictTotals>,
 }
 
+/// What [`Totals`] needs of one row: its verdict (`None`: the row could not be assessed), its
+/// estimate in all and per subsidised year, and its district.
+#[derive(Clone, Copy, Debug)]
+pub struct TotalsRow<'a> {
+    /// The verdict, or `None` for a row that could not be assessed.
+    pub verdict: Option<Verdict>,
+    /// The estimate in all.
+    pub total: Wan,
+    /// The estimate per subsidised year.
+    pub years: &'a [Wan],
+    /// The district as given (blank: none).
+    pub district: Option<&'a str>,
+}
+
 impl Totals {
-    /// The totals of `rows`.
+    /// The totals of screened rows.
     pub fn of(rows: &[ResultRow]) -> Totals {
+        let years: Vec<Vec<Wan>> = rows
+            .iter()
+            .map(|r| match &r.outcome {
+                Ok(s) => s.years.iter().map(|(w, _)| *w).collect(),
+                Err(_) => Vec::new(),
+            })
+            .collect();
+        Totals::from_rows(rows.iter().zip(&years).map(|(r, y)| TotalsRow {
+            verdict: r.outcome.as_ref().ok().map(|s| s.verdict),
+            total: r.outcome.as_ref().map_or(Wan::ZERO, |s| s.total),
+            years: y,
+            district: r.district.as_deref(),
+        }))
+    }
+
+    /// The totals of any rows (the batch view's, `tic screen`'s).
+    pub fn from_rows<'a>(rows: impl IntoIterator<Item = TotalsRow<'a>>) -> Totals {
         let mut t = Totals {
-            rows: rows.len(),
+            rows: 0,
             invalid: 0,
             by_verdict: Verdict::ALL.iter().map(|v| (*v, 0)).collect(),
             in_budget: 0,
@@ -64,18 +95,15 @@ impl Totals {
             funding_total: Wan::ZERO,
         };
         for r in rows {
-            let Ok(s) = &r.outcome else {
+            t.rows += 1;
+            let Some(verdict) = r.verdict else {
                 t.invalid += 1;
                 continue;
             };
-            if let Some(v) = t.by_verdict.iter_mut().find(|(v, _)| *v == s.verdict) {
+            if let Some(v) = t.by_verdict.iter_mut().find(|(v, _)| *v == verdict) {
                 v.1 += 1;
             }
-            let district = r
-                .district
-                .as_deref()
-                .map(str::trim)
-                .filter(|d| !d.is_empty());
+            let district = r.district.map(str::trim).filter(|d| !d.is_empty());
             let d = match district {
                 Some(name) => {
                     let at = t
@@ -98,15 +126,15 @@ impl Totals {
                 None => &mut none,
             };
             d.rows += 1;
-            if in_budget(s.verdict) {
+            if in_budget(verdict) {
                 d.in_budget += 1;
-                d.funding_total = d.funding_total.plus(s.total);
+                d.funding_total = d.funding_total.plus(r.total);
                 t.in_budget += 1;
-                t.funding_total = t.funding_total.plus(s.total);
-                if t.funding_years.len() < s.years.len() {
-                    t.funding_years.resize(s.years.len(), Wan::ZERO);
+                t.funding_total = t.funding_total.plus(r.total);
+                if t.funding_years.len() < r.years.len() {
+                    t.funding_years.resize(r.years.len(), Wan::ZERO);
                 }
-                for (sum, (amount, _)) in t.funding_years.iter_mut().zip(&s.years) {
+                for (sum, amount) in t.funding_years.iter_mut().zip(r.years) {
                     *sum = sum.plus(*amount);
                 }
             }

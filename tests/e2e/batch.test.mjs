@@ -147,6 +147,32 @@ describe('batch view', () => {
     }
   });
 
+  test('the budget estimate: by year and by district, as `tic screen --compare` totals the same file', async () => {
+    const { context, page } = await openBatch(browser);
+    try {
+      await page.click('#load-sample');
+      const s = await finished(page);
+      assert.equal(s.state, 'done', s.status);
+      const cli = JSON.parse(screen(SAMPLE, '--compare', 'ningbo-tic-2023-draft')).base.totals;
+      const shown = await page.evaluate(() => ({
+        years: [...document.querySelectorAll('#budget-years tbody tr[data-year]')].map((tr) => Number(tr.dataset.wan)),
+        total: Number(document.querySelector('#budget-years tr.total').dataset.wan),
+        districts: [...document.querySelectorAll('#budget-districts tbody tr')].map((tr) => [tr.dataset.district, Number(tr.dataset.wan)]),
+        bars: [...document.querySelectorAll('#batch-budget .bar__fill')].map((r) => Number(r.getAttribute('width'))),
+      }));
+      assert.deepEqual(shown.years, cli.funding_years_wan);
+      assert.equal(shown.total, cli.funding_total_wan);
+      assert.deepEqual(shown.districts, cli.by_district.map((d) => [d.district ?? '', d.funding_total_wan]));
+      assert.ok(cli.in_budget > 0 && cli.funding_total_wan > 0, 'the sample has applicants past the gates');
+      // The largest year and the largest district fill their bar; none is wider.
+      assert.ok(shown.bars.includes(1000) && shown.bars.every((w) => w >= 0 && w <= 1000), String(shown.bars));
+      await assertClean(page);
+      await screenshot(page, 'batch-budget');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('CSV export is `tic screen --format csv`, reads back to the same results; XLSX export is a workbook', async () => {
     const { context, page } = await openBatch(browser);
     try {

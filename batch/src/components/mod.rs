@@ -1,6 +1,7 @@
 //! One component per file. Components render the [`crate::state::State`] they are given and
 //! report what the user did through `on…` callbacks; they decide nothing.
 
+pub mod budget;
 pub mod drop_zone;
 pub mod exports;
 pub mod filters;

@@ -17,14 +17,13 @@ const fn w(zh: &'static str, en: &'static str) -> Words {
 }
 
 /// The verdict in words: the one wording every shell (page, batch view, command line) shows.
+/// It says what the tool found against the guideline's conditions (建设条件与要求), not a
+/// decision: the text sets conditions for building a centre, and only the municipality approves.
 pub const fn verdict_name(v: Verdict) -> Words {
     match v {
-        Verdict::Eligible => w("符合申报条件", "Eligible"),
-        Verdict::EligibleWithGaps => w(
-            "符合申报门槛，尚有条件待达到",
-            "Eligible, with conditions still to meet",
-        ),
-        Verdict::NotEligible => w("不符合申报条件", "Not eligible"),
+        Verdict::Eligible => w("满足各项建设条件", "Meets every condition"),
+        Verdict::EligibleWithGaps => w("满足前提条件，尚有差距", "Preconditions met, with gaps"),
+        Verdict::NotEligible => w("不满足前提条件", "A precondition is not met"),
         Verdict::Incomplete => w("信息不完整，暂无法判断", "Not enough answers to decide yet"),
     }
 }

@@ -46,8 +46,8 @@ pub const TITLE: Tr = Tr(
 );
 /// Line under the title.
 pub const LEAD: Tr = Tr(
-    "填写中心的基本情况，即时查看是否符合申报条件、各阶段需达到的要求和可获得的市级资金支持估算。所填信息只保存在本浏览器中，不会发送到任何地方。",
-    "Describe the planned centre and see at once whether it may apply, what it must reach at each stage, and an estimate of the municipal subsidy. Your answers stay in this browser and are sent nowhere.",
+    "填写中心的基本情况，即时查看是否满足建设条件、各阶段的要求和可获得的市级资金支持估算。所填信息只保存在本浏览器中，不会发送到任何地方。",
+    "Describe the planned centre: see at once whether it meets the conditions, what it must reach by when, and the municipal subsidy it could get. Your answers never leave this browser.",
 );
 /// The language switch, naming the other language.
 pub const LANG_TOGGLE: Tr = Tr("English", "中文");
@@ -277,8 +277,8 @@ pub fn funding_heading(lang: Lang) -> String {
 }
 /// Funding note.
 pub const FUNDING_NOTE: Tr = Tr(
-    "无论是否符合申报条件均按获批创建计算，仅为估算。",
-    "Computed as if the centre were approved, whatever the eligibility; an estimate only.",
+    "无论结论如何均按获批创建计算，仅为估算。",
+    "Computed as if approved, whatever the result; an estimate only.",
 );
 /// Year n.
 pub fn year(n: usize, lang: Lang) -> String {

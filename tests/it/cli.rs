@@ -145,8 +145,12 @@ fn assess_table_shows_verdict_requirements_and_funding() {
     ]);
     assert_eq!(o.status.code(), Some(0));
     let t = String::from_utf8(o.stdout).unwrap();
+    let verdict = format!(
+        "Verdict: {}",
+        tic_core::explain::verdict_name(tic_core::vocab::Verdict::Eligible).en
+    );
     for want in [
-        "Verdict: Eligible",
+        verdict.as_str(),
         "Before applying",
         "Within 2 years of approval",
         "invest.year2",

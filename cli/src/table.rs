@@ -1023,6 +1023,10 @@ pub fn comparison(
             ]);
         }
         out.push_str(&grid(&g, &[false, true, true, true, true], "  "));
+        // The district names are the tool's list, not the guideline's: said where they group.
+        for r in base.readings_for("districts") {
+            let _ = writeln!(out, "  {} ({})", r.text.get(lang), r.clause);
+        }
     }
     let changed: Vec<_> = rows.iter().filter(|r| r.changed()).collect();
     let _ = writeln!(

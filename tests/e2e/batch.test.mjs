@@ -166,6 +166,8 @@ describe('batch view', () => {
       assert.ok(cli.in_budget > 0 && cli.funding_total_wan > 0, 'the sample has applicants past the gates');
       // The largest year and the largest district fill their bar; none is wider.
       assert.ok(shown.bars.includes(1000) && shown.bars.every((w) => w >= 0 && w <= 1000), String(shown.bars));
+      // Where the figures are grouped by district, the list's provenance is said (a reading).
+      assert.match(await page.textContent('#batch-budget .reading'), /区（县、市）/);
       await assertClean(page);
       await screenshot(page, 'batch-budget');
     } finally {

@@ -101,6 +101,11 @@ pub fn Budget(p: &BudgetProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            // The district list is the tool's (public sources), not the guideline's: said here,
+            // where the figures are grouped by it.
+            { for tic_core::policy::current().readings_for("districts").map(|r| html! {
+                <p class="batch-note reading">{ format!("{}（{}）", r.text.get(lang), r.clause) }</p>
+            }) }
         </section>
     }
 }

@@ -795,36 +795,6 @@ pub fn portfolio(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> String
     out
 }
 
-/// A value of a policy difference, short: a number with its unit, or compact JSON.
-fn diff_value(
-    v: Option<&serde_json::Value>,
-    unit: Option<&serde_json::Value>,
-    lang: Lang,
-) -> String {
-    let Some(v) = v else {
-        return String::new();
-    };
-    let unit: Option<Unit> = unit.and_then(|u| serde_json::from_value(u.clone()).ok());
-    let text = match (v.as_f64(), unit) {
-        (Some(x), Some(Unit::Wan)) => tic_core::Wan::from_wan(x)
-            .map(|w| explain::money(w, lang))
-            .unwrap_or_else(|_| v.to_string()),
-        (Some(x), Some(Unit::Percent)) => explain::percent((x * 100.0).round() as u32),
-        (Some(x), Some(u)) if x.fract() == 0.0 && x >= 0.0 => explain::count(x as u64, u, lang),
-        _ => match v {
-            serde_json::Value::String(s) => s.clone(),
-            _ => v.to_string(),
-        },
-    };
-    const MAX: usize = 60;
-    if text.chars().count() > MAX {
-        let cut: String = text.chars().take(MAX - 1).collect();
-        format!("{cut}…")
-    } else {
-        text
-    }
-}
-
 /// `tic policy diff --format table`: every difference, one line each.
 pub fn policy_diff(
     a: &Policy,
@@ -881,8 +851,8 @@ pub fn policy_diff(
             c.id.clone(),
             change.to_owned(),
             c.clause.clone().unwrap_or_default(),
-            diff_value(c.from.as_ref(), c.unit.as_ref(), lang),
-            diff_value(c.to.as_ref(), c.unit.as_ref(), lang),
+            c.from_text(lang),
+            c.to_text(lang),
         ]);
     }
     out.push_str(&grid(&rows, &[false; 6], "  "));

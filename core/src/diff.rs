@@ -152,6 +152,47 @@ pub fn diff(a: &PolicyFile, b: &PolicyFile) -> Vec<PolicyChange> {
     out
 }
 
+/// A value of a policy difference in words, short: a number with its unit (`130人`, `25%`,
+/// `1,200万元`), a string as it is, anything else as compact JSON cut at 60 characters.
+pub fn value_text(v: Option<&Value>, unit: Option<&Value>, lang: crate::Lang) -> String {
+    use crate::explain;
+    use crate::vocab::Unit;
+    let Some(v) = v else {
+        return String::new();
+    };
+    let unit: Option<Unit> = unit.and_then(|u| serde_json::from_value(u.clone()).ok());
+    let text = match (v.as_f64(), unit) {
+        (Some(x), Some(Unit::Wan)) => crate::Wan::from_wan(x)
+            .map(|w| explain::money(w, lang))
+            .unwrap_or_else(|_| v.to_string()),
+        (Some(x), Some(Unit::Percent)) => explain::percent((x * 100.0).round() as u32),
+        (Some(x), Some(u)) if x.fract() == 0.0 && x >= 0.0 => explain::count(x as u64, u, lang),
+        _ => match v {
+            Value::String(s) => s.clone(),
+            _ => v.to_string(),
+        },
+    };
+    const MAX: usize = 60;
+    if text.chars().count() > MAX {
+        let cut: String = text.chars().take(MAX - 1).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+impl PolicyChange {
+    /// The first version's value in words ([`value_text`]).
+    pub fn from_text(&self, lang: crate::Lang) -> String {
+        value_text(self.from.as_ref(), self.unit.as_ref(), lang)
+    }
+
+    /// The second version's value in words ([`value_text`]).
+    pub fn to_text(&self, lang: crate::Lang) -> String {
+        value_text(self.to.as_ref(), self.unit.as_ref(), lang)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,6 +45,17 @@ pub fn files(dir: &std::path::Path, suffix: &str) -> Vec<PathBuf> {
     v
 }
 
+/// Runs `tic` with `args` in the C locale (English messages unless `--lang` says otherwise).
+pub fn tic_c(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tic"))
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
 /// The current policy.
 pub fn policy() -> &'static tic_core::Policy {
     tic_core::policy::current()

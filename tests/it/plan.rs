@@ -2,18 +2,10 @@
 //! the output's extension, and the applicant's problems named as `tic assess` names them.
 
 use crate::cases_dir;
-use std::process::{Command, Output};
-
-const TIC: &str = env!("CARGO_BIN_EXE_tic");
+use std::process::Output;
 
 fn tic(args: &[&str]) -> Output {
-    Command::new(TIC)
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
+    crate::tic_c(args)
 }
 
 fn out_path(name: &str) -> std::path::PathBuf {

@@ -5,9 +5,8 @@
 use crate::cases_dir;
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const TIC: &str = env!("CARGO_BIN_EXE_tic");
 const TOML: &str = include_str!("../../core/policy/ningbo-tic-2023-draft.toml");
 
 fn dir() -> PathBuf {
@@ -58,13 +57,7 @@ pub(crate) fn six_year_policy() -> PathBuf {
 }
 
 fn tic(args: &[&str]) -> Output {
-    Command::new(TIC)
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
+    crate::tic_c(args)
 }
 
 fn out(o: &Output) -> String {

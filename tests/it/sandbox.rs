@@ -5,19 +5,12 @@ use crate::policy_file::six_year_policy;
 use crate::{cases_dir, files};
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const TIC: &str = env!("CARGO_BIN_EXE_tic");
 const BUILT_IN: &str = "ningbo-tic-2023-draft";
 
 fn tic(args: &[&str]) -> Output {
-    Command::new(TIC)
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
+    crate::tic_c(args)
 }
 
 fn json(o: &Output) -> Value {

@@ -19,6 +19,7 @@ BUNDLES=("web:www/pkg")
 [ -f batch/Cargo.toml ] && BUNDLES+=("batch:www/batch-pkg")
 [ -f track/Cargo.toml ] && BUNDLES+=("track:www/track-pkg")
 [ -f apply/Cargo.toml ] && BUNDLES+=("apply:www/apply-pkg")
+[ -f sandbox/Cargo.toml ] && BUNDLES+=("sandbox:www/sandbox-pkg")
 # Panic messages carry source paths: this checkout's (build-script output under target/) and the
 # cargo registry's. Left as they are, the bundle's bytes would depend on where it was built and
 # the byte budgets would not be deterministic; remapped, one source gives one bundle everywhere.

@@ -115,6 +115,7 @@ WASM_PKGS=(-p tic-web)
 [ -f batch/Cargo.toml ] && WASM_PKGS+=(-p tic-batch)
 [ -f track/Cargo.toml ] && WASM_PKGS+=(-p tic-track-web)
 [ -f apply/Cargo.toml ] && WASM_PKGS+=(-p tic-apply-web)
+[ -f sandbox/Cargo.toml ] && WASM_PKGS+=(-p tic-sandbox-web)
 step "cargo clippy (wasm32: ${WASM_PKGS[*]})" cargo clippy "${WASM_PKGS[@]}" --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
 # The release build, as users run it and as the contract checker builds it by default

@@ -300,6 +300,11 @@ pub fn App(p: &Props) -> Html {
                     "选择或拖入建设期跟踪文件（每个中心每个建设年度一行），查看各中心的状态、补助和可能收回的金额。文件只在本浏览器中读取，不会上传。结果为依据征求意见稿的估算。",
                     "Pick or drop a tracking file (one row per centre and construction year) to see every centre's standing, subsidy and recovery exposure. It is read in this browser only, never uploaded. Results are estimates under the draft guideline."),
             } }</p>
+            if mode == Kind::Applicants {
+                <p class="batch-note"><a id="sandbox-link" href={ if lang == Lang::En { "sandbox.html?lang=en" } else { "sandbox.html" } }>{ t(lang,
+                    "政策沙盘：同一文件在另一政策版本下的结果对比",
+                    "Policy sandbox: the same file under another policy version") }</a></p>
+            }
             <section class="batch-input" aria-label={ t(lang, "文件", "File") }>
                 <DropZone {lang} {mode} dragging={state.dragging} {busy} {onfile}
                     ondrag={to(&dispatcher, Action::Drag)} />

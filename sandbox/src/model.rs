@@ -1,0 +1,131 @@
+//! The comparison, independent of the browser (tested natively): a policy file read and checked,
+//! a batch file screened under two versions, their totals, the rows that change, and the
+//! differences of the versions.
+
+use tic_core::diff::{diff, PolicyChange};
+use tic_core::{Policy, Text};
+use tic_tabular::compare::{pair, Totals};
+use tic_tabular::ResultRow;
+
+/// A policy file's text read and checked: the version, or every problem.
+pub fn load_policy(text: &str) -> Result<Policy, Vec<String>> {
+    let file: tic_core::schema::PolicyFile =
+        toml::from_str(text).map_err(|e| vec![e.to_string().trim().to_owned()])?;
+    Policy::from_file(file)
+}
+
+/// A file screened under two versions.
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    /// The rows under the first version.
+    pub base: Vec<ResultRow>,
+    /// The rows under the second.
+    pub other: Vec<ResultRow>,
+    /// The totals of each.
+    pub totals: (Totals, Totals),
+    /// Every difference of the two versions.
+    pub changes: Vec<PolicyChange>,
+}
+
+impl Comparison {
+    /// The indices (into `base`/`other`, paired by row) of the rows whose result changes.
+    pub fn changed(&self) -> Vec<(usize, usize)> {
+        let pairs = pair(&self.base, &self.other);
+        pairs
+            .iter()
+            .filter(|p| p.changed())
+            .map(|p| {
+                let i = self
+                    .base
+                    .iter()
+                    .position(|r| std::ptr::eq(r, p.base))
+                    .unwrap_or(0);
+                let j = self
+                    .other
+                    .iter()
+                    .position(|r| std::ptr::eq(r, p.other))
+                    .unwrap_or(0);
+                (i, j)
+            })
+            .collect()
+    }
+}
+
+/// Screens the batch file (`bytes`, its `name` for detection) under `base` and `other`, each with
+/// its own column layout; or why the file cannot be read at all.
+pub fn compare(
+    base: &Policy,
+    other: &Policy,
+    bytes: &[u8],
+    name: &str,
+) -> Result<Comparison, Text> {
+    let rows = |p: &Policy| {
+        tic_tabular::Source::open(p, bytes, Some(name))
+            .map(|s| tic_tabular::screen::screen_source_rows(p, &s))
+            .map_err(|e| e.message.clone())
+    };
+    let (a, b) = (rows(base)?, rows(other)?);
+    Ok(Comparison {
+        totals: (Totals::of(&a), Totals::of(&b)),
+        base: a,
+        other: b,
+        changes: diff(&base.file, &other.file),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOML: &str = include_str!("../../core/policy/ningbo-tic-2023-draft.toml");
+    const SAMPLE: &[u8] = include_bytes!("../../www/samples/applicants.csv");
+
+    fn edited() -> String {
+        let a = "[parameters.staff_year2_min]\nvalue = 100";
+        assert!(TOML.contains(a));
+        TOML.replace("id = \"ningbo-tic-2023-draft\"", "id = \"sandbox\"")
+            .replace(a, "[parameters.staff_year2_min]\nvalue = 60")
+    }
+
+    #[test]
+    fn a_version_against_itself_changes_nothing() {
+        let p = tic_core::policy::current();
+        let c = compare(p, p, SAMPLE, "applicants.csv").unwrap();
+        assert_eq!(c.totals.0, c.totals.1);
+        assert!(c.changed().is_empty());
+        assert!(c.changes.is_empty());
+    }
+
+    #[test]
+    fn a_lower_threshold_changes_rows_and_is_listed_with_its_clause() {
+        let p = tic_core::policy::current();
+        let other = load_policy(&edited()).unwrap();
+        let c = compare(p, &other, SAMPLE, "applicants.csv").unwrap();
+        assert!(!c.changed().is_empty());
+        let staff = c
+            .changes
+            .iter()
+            .find(|x| x.id == "staff_year2_min")
+            .expect("listed");
+        assert_eq!(staff.clause.as_deref(), Some("二（六）"));
+        // Lowering a threshold can only add rows that meet it.
+        let met = |t: &Totals| {
+            t.by_verdict
+                .iter()
+                .find(|(v, _)| v.id() == "eligible")
+                .map(|x| x.1)
+        };
+        assert!(met(&c.totals.1) >= met(&c.totals.0));
+    }
+
+    #[test]
+    fn a_broken_policy_file_names_its_problems() {
+        let broken = edited().replace("[parameters.total_cap]", "[parameters.total_cap_typo]");
+        let problems = load_policy(&broken).unwrap_err();
+        assert!(
+            problems.iter().any(|p| p.contains("total_cap")),
+            "{problems:?}"
+        );
+        assert!(load_policy("not toml [").is_err());
+    }
+}

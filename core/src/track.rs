@@ -502,46 +502,42 @@ impl Progress {
         if let Some(d) = &self.district {
             root.insert("district".into(), Value::from(d.clone()));
         }
+        // Maps built by inserting, not collected: collecting a map links a sort-and-dedup bulk
+        // builder that the tracking bundle would carry for nothing (the keys come unique).
         if !self.targets.is_empty() {
-            let t = self
-                .targets
-                .iter()
-                .map(|(k, t)| {
-                    let v = match t {
-                        Target::Money(w) => money_value(*w),
-                        Target::Count(n) => Value::from(*n),
-                    };
-                    (k.clone(), v)
-                })
-                .collect();
+            let mut t = Map::new();
+            for (k, target) in &self.targets {
+                let v = match target {
+                    Target::Money(w) => money_value(*w),
+                    Target::Count(n) => Value::from(*n),
+                };
+                t.insert(k.clone(), v);
+            }
             root.insert("targets".into(), Value::Object(t));
         }
         let years: Vec<Value> = self
             .years
             .iter()
             .map(|y| {
-                let m: Map<String, Value> = y
-                    .values
-                    .iter()
-                    .map(|(f, v)| {
-                        let v = match v {
-                            YearValue::Money(w) => money_value(*w),
-                            YearValue::Count(n) => Value::from(*n),
-                            YearValue::Legal(s) => Value::from(s.id()),
-                            YearValue::Eval(e) => Value::from(e.id()),
-                        };
-                        (f.id().to_owned(), v)
-                    })
-                    .collect();
+                let mut m = Map::new();
+                for (f, v) in &y.values {
+                    let v = match v {
+                        YearValue::Money(w) => money_value(*w),
+                        YearValue::Count(n) => Value::from(*n),
+                        YearValue::Legal(s) => Value::from(s.id()),
+                        YearValue::Eval(e) => Value::from(e.id()),
+                    };
+                    m.insert(f.id().to_owned(), v);
+                }
                 Value::Object(m)
             })
             .collect();
         root.insert("years".into(), Value::Array(years));
         if let Some(sp) = &self.spending {
-            let m = sp
-                .iter()
-                .map(|(k, w)| (k.clone(), money_value(*w)))
-                .collect();
+            let mut m = Map::new();
+            for (k, w) in sp {
+                m.insert(k.clone(), money_value(*w));
+            }
             root.insert("subsidy_spending_wan".into(), Value::Object(m));
         }
         Value::Object(root)

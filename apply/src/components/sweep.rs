@@ -71,13 +71,15 @@ pub fn Sweep(p: &SweepProps) -> Html {
     let sy = |y: f64| H - PAD_B - y / y_max * (H - PAD_T - PAD_B);
     // Sample points, plus the kinks exactly, so the bends are where the core puts them.
     let mut xs: Vec<f64> = (0..=48).map(|i| x_max * i as f64 / 48.0).collect();
-    xs.extend(
-        [k.first_year, k.total]
-            .into_iter()
-            .flatten()
-            .map(|w| w.as_wan()),
-    );
-    xs.sort_by(|a, b| a.total_cmp(b));
+    for kink in [k.first_year, k.total]
+        .into_iter()
+        .flatten()
+        .map(|w| w.as_wan())
+    {
+        // In order, without a sort (a sort of floats is code the bundle need not carry).
+        let at = xs.iter().position(|x| *x > kink).unwrap_or(xs.len());
+        xs.insert(at, kink);
+    }
     let path = |f: &dyn Fn(&tic_core::funding::Funding) -> Wan| {
         let mut d = String::new();
         for (i, x) in xs.iter().enumerate() {

@@ -231,8 +231,8 @@ pub fn App(p: &AppProps) -> Html {
         <div class="batch" lang={l.code()}>
             <h1>{t(l, "政策沙盘：两个政策版本下的预审结果对比", "Policy sandbox: one file screened under two policy versions")}</h1>
             <p class="batch-intro">{t(l,
-                "选择申报数据（CSV、XLSX 或 JSON，与批量预审同一格式）和一个政策文件（与内置政策同一格式的 TOML：复制后修改门槛、比例、上限或期限）。同样的数据按当前政策和该文件并列评估。文件只在本浏览器中读取，不会上传。结果为估算。",
-                "Choose the applicants (CSV, XLSX or JSON, as for the batch view) and a policy file (TOML in the built-in policy's schema: copy it and change a threshold, the rate, a cap or the period). The same data is assessed under the current policy and under the file, side by side. Both files are read in this browser only, never uploaded. The results are estimates.")}</p>
+                "选择申报数据（CSV、XLSX 或 JSON，与批量预审同一格式；也可以是自评页面导出的单个申报）和一个政策文件（与内置政策同一格式的 TOML：复制后修改门槛、比例、上限或期限）。同样的数据按当前政策和该文件并列评估。文件只在本浏览器中读取，不会上传。结果为估算。",
+                "Choose the applicants (CSV, XLSX or JSON, as for the batch view; or one applicant as the self-assessment page exports it) and a policy file (TOML in the built-in policy's schema: copy it and change a threshold, the rate, a cap or the period). The same data is assessed under the current policy and under the file, side by side. Both files are read in this browser only, never uploaded. The results are estimates.")}</p>
             <p class="batch-note">{format!("{}{} ({})", t(l, "当前政策：", "Current policy: "), base.id, base.status)}</p>
             <label class="sandbox-input">
                 <span>{t(l, "申报数据", "Applicants")}</span>

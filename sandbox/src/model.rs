@@ -59,6 +59,15 @@ pub fn compare(
     bytes: &[u8],
     name: &str,
 ) -> Result<Comparison, Text> {
+    // One applicant (a JSON object, as the self-assessment page exports it) is a batch of one.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let one: Vec<u8>;
+    let bytes = if body.trim_ascii_start().starts_with(b"{") {
+        one = [b"[".as_slice(), body, b"]"].concat();
+        &one[..]
+    } else {
+        bytes
+    };
     let rows = |p: &Policy| {
         tic_tabular::Source::open(p, bytes, Some(name))
             .map(|s| tic_tabular::screen::screen_source_rows(p, &s))
@@ -116,6 +125,17 @@ mod tests {
                 .map(|x| x.1)
         };
         assert!(met(&c.totals.1) >= met(&c.totals.0));
+    }
+
+    #[test]
+    fn one_applicant_exported_by_the_page_is_a_batch_of_one() {
+        let p = tic_core::policy::current();
+        let one = include_bytes!("../../tests/cases/valid/strong.applicant.json");
+        let other = load_policy(&edited()).unwrap();
+        let c = compare(p, &other, one, "applicant.json").unwrap();
+        assert_eq!(c.base.len(), 1);
+        assert!(c.base[0].outcome.is_ok(), "{:?}", c.base[0].outcome);
+        assert_eq!(c.totals.0.rows, 1);
     }
 
     #[test]

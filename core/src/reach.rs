@@ -77,6 +77,18 @@ pub enum Change {
     Answer,
 }
 
+impl Change {
+    /// Its kind as reports name it: `count`, `invest`, `meet` or `answer`.
+    pub const fn id(&self) -> &'static str {
+        match self {
+            Change::Count { .. } => "count",
+            Change::Invest { .. } => "invest",
+            Change::Meet => "meet",
+            Change::Answer => "answer",
+        }
+    }
+}
+
 /// What would earn the largest subsidy of 三（四）.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SubsidyReach {

@@ -127,7 +127,7 @@ fn reach_out<'a>(a: &'a Assessment<'a>, applicant: &Applicant) -> ReachOut<'a> {
                     let mut o = StepOut {
                         requirement: &s.requirement.id,
                         status: s.status,
-                        change: "meet",
+                        change: s.change.id(),
                         field: None,
                         from: None,
                         earlier: None,
@@ -144,7 +144,6 @@ fn reach_out<'a>(a: &'a Assessment<'a>, applicant: &Applicant) -> ReachOut<'a> {
                             to,
                             unit,
                         } => {
-                            o.change = "count";
                             o.field = Some(field);
                             o.from = from.map(Num::Count);
                             o.add = from.map(|f| Num::Count(to - f));
@@ -158,7 +157,6 @@ fn reach_out<'a>(a: &'a Assessment<'a>, applicant: &Applicant) -> ReachOut<'a> {
                             add,
                             ..
                         } => {
-                            o.change = "invest";
                             o.field = Some("investment_wan");
                             o.from = Some(Num::Wan(from));
                             o.earlier = Some(Num::Wan(earlier));
@@ -167,8 +165,7 @@ fn reach_out<'a>(a: &'a Assessment<'a>, applicant: &Applicant) -> ReachOut<'a> {
                             o.unit = Some(Unit::Wan);
                             o.years_counted = Some(years);
                         }
-                        Change::Answer => o.change = "answer",
-                        Change::Meet => {}
+                        Change::Answer | Change::Meet => {}
                     }
                     o
                 })

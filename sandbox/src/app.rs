@@ -161,8 +161,8 @@ fn result(l: Lang, a: &Policy, b: &Policy, c: &Comparison) -> Html {
                     <th scope="col">{a.id.clone()}</th><th scope="col">{b.id.clone()}</th>
                 </tr></thead>
                 <tbody>
-                    { for changed.iter().map(|(i, j)| {
-                        let (x, y) = (&c.base[*i], &c.other[*j]);
+                    { for changed.iter().map(|p| {
+                        let (x, y) = (p.base, p.other);
                         let ((va, fa), (vb, fb)) = (side(x, l), side(y, l));
                         html! {
                             <tr data-row={x.row.to_string()}>

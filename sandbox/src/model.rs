@@ -4,7 +4,7 @@
 
 use tic_core::diff::{diff, PolicyChange};
 use tic_core::{Policy, Text};
-use tic_tabular::compare::{pair, Totals};
+use tic_tabular::compare::{pair, RowComparison, Totals};
 use tic_tabular::ResultRow;
 
 /// A policy file's text read and checked: the version, or every problem.
@@ -28,25 +28,11 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// The indices (into `base`/`other`, paired by row) of the rows whose result changes.
-    pub fn changed(&self) -> Vec<(usize, usize)> {
-        let pairs = pair(&self.base, &self.other);
-        pairs
-            .iter()
+    /// The rows whose result changes, each under both versions.
+    pub fn changed(&self) -> Vec<RowComparison<'_>> {
+        pair(&self.base, &self.other)
+            .into_iter()
             .filter(|p| p.changed())
-            .map(|p| {
-                let i = self
-                    .base
-                    .iter()
-                    .position(|r| std::ptr::eq(r, p.base))
-                    .unwrap_or(0);
-                let j = self
-                    .other
-                    .iter()
-                    .position(|r| std::ptr::eq(r, p.other))
-                    .unwrap_or(0);
-                (i, j)
-            })
             .collect()
     }
 }

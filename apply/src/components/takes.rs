@@ -46,7 +46,7 @@ pub fn Takes(p: &TakesProps) -> Html {
                     <h4>{explain::due_name(policy, d.due).get(l).to_owned()}</h4>
                     <ul>
                         { for d.steps.iter().map(|s| html! {
-                            <li data-req={s.requirement.id.clone()} data-change={change_id(&s.change)}>
+                            <li data-req={s.requirement.id.clone()} data-change={s.change.id()}>
                                 <p class="apply-step">{explain::step(policy, &p.applicant, s).get(l).to_owned()}</p>
                                 { for readings(&s.requirement.id).into_iter().map(|rd| html! {
                                     <p class="reading"><span>{i18n::READING.get(l)}</span>{rd.text.get(l).to_owned()}{format!("（{}）", rd.clause)}</p>
@@ -64,15 +64,5 @@ pub fn Takes(p: &TakesProps) -> Html {
             if r.due.is_empty() { <p>{i18n::NOTHING_OPEN.get(l)}</p> }
             { for due }
         </section>
-    }
-}
-
-fn change_id(c: &tic_core::reach::Change) -> &'static str {
-    use tic_core::reach::Change;
-    match c {
-        Change::Count { .. } => "count",
-        Change::Invest { .. } => "invest",
-        Change::Meet => "meet",
-        Change::Answer => "answer",
     }
 }

@@ -104,7 +104,10 @@ pub fn Budget(p: &BudgetProps) -> Html {
             // The district list is the tool's (public sources), not the guideline's: said here,
             // where the figures are grouped by it.
             { for tic_core::policy::current().readings_for("districts").map(|r| html! {
-                <p class="batch-note reading">{ format!("{}（{}）", r.text.get(lang), r.clause) }</p>
+                <p class="batch-note reading">{ match lang {
+                    Lang::Zh => format!("{}（{}）", r.text.zh, r.clause),
+                    Lang::En => format!("{} ({})", r.text.en, r.clause),
+                } }</p>
             }) }
         </section>
     }

@@ -5,7 +5,6 @@ use crate::money::Wan;
 use crate::schema::{CheckDef, ClauseDef, PolicyFile};
 use crate::text::Text;
 use crate::vocab::{Due, FieldList, Kind, LeadKind, LegalStatus, Metric, OrgFlag, Unit};
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 mod embedded {
@@ -78,19 +77,21 @@ mod gen {
         x.map(str::to_owned)
     }
 
+    // The maps below are filled by inserting: collecting into a `BTreeMap` links a sort and a
+    // bulk builder per key/value type into every bundle, for tables already in key order.
     pub fn parameters(rows: &[Param]) -> BTreeMap<String, Parameter> {
-        rows.iter()
-            .map(|&(k, value, unit, clause, quote, note)| {
-                let p = Parameter {
-                    value,
-                    unit,
-                    clause: s(clause),
-                    quote: s(quote),
-                    note: os(note),
-                };
-                (s(k), p)
-            })
-            .collect()
+        let mut out = BTreeMap::new();
+        for &(k, value, unit, clause, quote, note) in rows {
+            let p = Parameter {
+                value,
+                unit,
+                clause: s(clause),
+                quote: s(quote),
+                note: os(note),
+            };
+            out.insert(s(k), p);
+        }
+        out
     }
 
     pub fn req(
@@ -183,15 +184,15 @@ mod gen {
     }
 
     pub fn clause_defs(rows: &[Row3]) -> BTreeMap<String, ClauseDef> {
-        rows.iter()
-            .map(|&(k, title, text)| {
-                let c = ClauseDef {
-                    title: s(title),
-                    text: s(text),
-                };
-                (s(k), c)
-            })
-            .collect()
+        let mut out = BTreeMap::new();
+        for &(k, title, text) in rows {
+            let c = ClauseDef {
+                title: s(title),
+                text: s(text),
+            };
+            out.insert(s(k), c);
+        }
+        out
     }
 }
 
@@ -428,12 +429,6 @@ impl Policy {
                 })
                 .collect()
         };
-        let group_index: BTreeMap<&str, usize> = file
-            .indicator_groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.id.as_str(), i))
-            .collect();
         let rate = file.parameters.get("subsidy_rate");
         Policy {
             id: file.policy.id.clone(),
@@ -521,7 +516,7 @@ impl Policy {
                         .id
                         .split('.')
                         .next()
-                        .and_then(|g| group_index.get(g).copied())
+                        .and_then(|g| file.indicator_groups.iter().position(|x| x.id == g))
                         .unwrap_or(0),
                     name: Text::new(&i.zh, &i.en),
                     derive: i.derive.iter().map(resolve).collect(),

@@ -231,6 +231,23 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
             .iter()
             .any(|a| construction_topics.contains(&a.as_str()))
     };
+    // The readings the self-assessment page shows beside its results and questions (those about
+    // a requirement, the funding estimate or the list of districts): compiled with `readings`
+    // (the page) or `application`.
+    let for_results = |r: &schema::ReadingDef| {
+        r.applies_to.iter().any(|a| {
+            a == "funding"
+                || a == "funding_base"
+                || a == "districts"
+                || f.requirements.iter().any(|q| &q.id == a)
+        })
+    };
+    let res_cited: std::collections::BTreeSet<&str> = f
+        .readings
+        .iter()
+        .filter(|r| for_results(r))
+        .map(|r| r.clause.as_str())
+        .collect();
     // The clauses only the way in cites: compiled with `application` alone.
     let mut app_cited: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     app_cited.extend(f.procedure.iter().map(|st| st.clause.as_str()));
@@ -254,22 +271,25 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
             con_cited.insert(&p.clause);
         }
     }
-    let group = |k: &str| -> u8 {
-        if cited.contains(k) {
-            0
-        } else if app_cited.contains(k) && !con_cited.contains(k) {
-            2
-        } else {
-            1
-        }
-    };
     // One list of the clauses this build carries (chosen here, from the features cargo passes to
-    // the build script: no code for what a bundle leaves out).
+    // the build script: no code for what a bundle leaves out). A clause no part cites goes with
+    // the construction period's data.
     let (con_on, app_on) = (feature("CONSTRUCTION"), feature("APPLICATION"));
-    let wanted = |g: u8| g == 0 || (g == 1 && con_on) || (g == 2 && app_on);
+    let res_on = app_on || feature("READINGS");
+    let wanted = |k: &str| {
+        let (app, res, con) = (
+            app_cited.contains(k),
+            res_cited.contains(k),
+            con_cited.contains(k),
+        );
+        cited.contains(k)
+            || (app_on && app)
+            || (res_on && res)
+            || (con_on && (con || !(app || res)))
+    };
     o.push_str("    let clauses: &[Row3] = &[\n");
     for (k, c) in &f.clauses {
-        if wanted(group(k)) {
+        if wanted(k) {
             o.push_str(&format!("        ({k:?}, {:?}, {:?}),\n", c.title, c.text));
         }
     }
@@ -286,7 +306,7 @@ fn rust_file(n: usize, f: &schema::PolicyFile) -> String {
     for r in f
         .readings
         .iter()
-        .filter(|r| if for_construction(r) { con_on } else { app_on })
+        .filter(|r| (res_on && for_results(r)) || if for_construction(r) { con_on } else { app_on })
     {
         o.push_str(&format!(
             "        reading(({:?}, {:?}, {:?}, {:?}), &{:?}),\n",

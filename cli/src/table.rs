@@ -1,7 +1,7 @@
 //! `--format table`: readable terminal summaries, in Chinese or English.
 
 use std::fmt::Write as _;
-use tic_core::assess::{Assessment, Measure, Shortfall};
+use tic_core::assess::{Assessment, Measure, Outcome, Shortfall};
 use tic_core::explain;
 use tic_core::funding::BaseSource;
 use tic_core::policy::Policy;
@@ -19,13 +19,13 @@ pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
     explain::verdict_name(v).get(lang)
 }
 
-fn status_label(s: Status, lang: Lang) -> String {
-    let mark = match s {
+fn status_label(o: &Outcome<'_>, applicant: &Applicant, lang: Lang) -> String {
+    let mark = match o.status {
         Status::Met => "✓",
         Status::Gap => "✗",
         Status::Unknown => "?",
     };
-    format!("{mark} {}", explain::status_name(s).get(lang))
+    format!("{mark} {}", explain::outcome_name(o, applicant).get(lang))
 }
 
 fn due_label(policy: &Policy, d: Due, lang: Lang) -> String {
@@ -175,7 +175,7 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
         verdict_label(a.verdict, lang),
         a.verdict.id()
     );
-    for r in explain::verdict_reasons(a) {
+    for r in explain::verdict_reasons(a, applicant) {
         let _ = writeln!(out, "  - {}", r.get(lang));
     }
     for due in Due::ALL {
@@ -207,7 +207,7 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
         for o in items {
             let [actual, required, short] = numbers(o.measure, lang);
             rows.push(vec![
-                status_label(o.status, lang),
+                status_label(o, applicant, lang),
                 format!("{} {}", o.requirement.id, o.requirement.title.get(lang)),
                 actual,
                 required,

@@ -84,6 +84,21 @@ pub struct Fields {
     /// 碳达峰碳中和 technology.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub carbon_neutral: Option<bool>,
+    /// A field outside the policy's lists, in the applicant's words (二（二）'s list ends in
+    /// 「等」): with no listed field chosen, it leaves `scope.field` to the reviewers' judgement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+}
+
+impl Fields {
+    /// The field described outside the lists, if any text is there: spaces and the invisible
+    /// characters pasted text carries ([`crate::number::invisible`]) are no answer.
+    pub fn described(&self) -> Option<&str> {
+        self.other
+            .as_deref()
+            .map(|t| t.trim_matches(crate::number::invisible))
+            .filter(|t| !t.is_empty())
+    }
 }
 
 /// Organisation (四).

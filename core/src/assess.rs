@@ -127,6 +127,15 @@ pub fn verdict(outcomes: &[Outcome<'_>]) -> Verdict {
     }
 }
 
+/// Whether an open outcome is left to the reviewers' judgement rather than to a missing answer:
+/// `scope.field` (rule `any_field`) with no listed field chosen and a field described in the
+/// applicant's own words (`fields.other`). Its status is `unknown`, as the contract has it.
+pub fn for_review(o: &Outcome<'_>, a: &Applicant) -> bool {
+    matches!(o.requirement.rule, Rule::AnyField)
+        && o.status == Status::Unknown
+        && a.fields.described().is_some()
+}
+
 /// Combines answers that each may meet a requirement: met if any does, gap if all are known
 /// and none does, unknown otherwise.
 fn any_of(answers: impl IntoIterator<Item = Option<bool>>) -> Status {
@@ -194,15 +203,23 @@ pub fn flag(a: &Applicant, f: OrgFlag) -> Option<bool> {
 /// Evaluates one rule against an applicant.
 pub fn evaluate(rule: &Rule, a: &Applicant) -> (Status, Option<Measure>) {
     match rule {
-        Rule::AnyField => (
-            any_of([
+        Rule::AnyField => {
+            let listed = any_of([
                 non_empty(&a.fields.highlands),
                 non_empty(&a.fields.chains),
                 non_empty(&a.fields.clusters),
                 a.fields.carbon_neutral,
-            ]),
-            None,
-        ),
+            ]);
+            // 二（二）'s list ends in 「等」: a field described outside it is not a gap but
+            // the reviewers' call (see `for_review`).
+            let described = a.fields.described().is_some();
+            let status = if listed == Status::Gap && described {
+                Status::Unknown
+            } else {
+                listed
+            };
+            (status, None)
+        }
         Rule::AnyOfLists(lists) => (
             any_of(lists.iter().map(|l| non_empty(field_list(a, *l)))),
             None,

@@ -37,6 +37,16 @@ pub const fn status_name(s: Status) -> Words {
     }
 }
 
+/// An outcome's status in words: [`status_name`], except an `unknown` left to the reviewers'
+/// judgement ([`crate::assess::for_review`]), which is not a missing answer.
+pub fn outcome_name(o: &Outcome<'_>, a: &Applicant) -> Words {
+    if crate::assess::for_review(o, a) {
+        w("待审核部门判断", "For the reviewers to judge")
+    } else {
+        status_name(o.status)
+    }
+}
+
 /// A due point in words, as a heading: `批复创建后2年内`, with the year from the policy's horizons.
 pub fn due_name(policy: &Policy, d: Due) -> Text {
     match (d, policy.due_year(d)) {
@@ -209,6 +219,13 @@ pub fn requirement(policy: &Policy, a: &Applicant, o: &Outcome<'_>) -> Text {
             format!("未选择任何科创高地、标志性产业链或重点优势产业集群，也不属于碳达峰碳中和技术；{clause}要求聚焦其中之一。"),
             format!("No highland, landmark chain or priority cluster is chosen, nor carbon-neutral technology; {clause} requires one of them."),
         ),
+        (Rule::AnyField, Status::Unknown) if crate::assess::for_review(o, a) => {
+            let d = a.fields.described().unwrap_or_default();
+            Text::new(
+                format!("所填领域“{d}”不在所列的科创高地、标志性产业链和重点优势产业集群之内；{clause}所列领域以“等”结尾，是否属于重点领域，需由审核部门判断。"),
+                format!("The field described (“{d}”) is outside the highlands, chains and clusters listed; {clause}'s list ends in “等” (and so on), so whether it is a priority field needs the reviewers' judgement."),
+            )
+        }
         (Rule::LeadKind(allowed), Status::Met | Status::Gap) => {
             let k = a.lead_unit.kind.unwrap_or(LeadKind::Other);
             let list = |l: Lang| {
@@ -531,7 +548,7 @@ fn conditions(n: usize) -> String {
 }
 
 /// The reasons behind the verdict: the gates that decided it, or the open conditions.
-pub fn verdict_reasons(a: &Assessment<'_>) -> Vec<Text> {
+pub fn verdict_reasons(a: &Assessment<'_>, applicant: &Applicant) -> Vec<Text> {
     let of = |kind: Kind, status: Status| {
         a.requirements
             .iter()
@@ -553,10 +570,20 @@ pub fn verdict_reasons(a: &Assessment<'_>) -> Vec<Text> {
         }
         Verdict::Incomplete => {
             for o in of(Kind::Gate, Status::Unknown) {
-                out.push(Text::new(
-                    format!("门槛条件尚未填写：{}", title(o, Lang::Zh)),
-                    format!("A gate is not answered yet: {}", title(o, Lang::En)),
-                ));
+                out.push(if crate::assess::for_review(o, applicant) {
+                    Text::new(
+                        format!("门槛条件需由审核部门判断：{}", title(o, Lang::Zh)),
+                        format!(
+                            "A gate needs the reviewers' judgement: {}",
+                            title(o, Lang::En)
+                        ),
+                    )
+                } else {
+                    Text::new(
+                        format!("门槛条件尚未填写：{}", title(o, Lang::Zh)),
+                        format!("A gate is not answered yet: {}", title(o, Lang::En)),
+                    )
+                });
             }
         }
         Verdict::EligibleWithGaps => {
@@ -780,7 +807,7 @@ mod size_tests {
         ] {
             let a = crate::assess(policy, &applicant);
             assert_eq!(a.verdict, verdict);
-            let reasons = verdict_reasons(&a);
+            let reasons = verdict_reasons(&a, &applicant);
             assert!(!reasons.is_empty());
             for r in reasons {
                 // the clause numbers (e.g. 二（二）) are the guideline's own names: left as they are
@@ -821,7 +848,7 @@ mod reason_tests {
         let json = r#"{"schema":"tic-applicant/1","lead_unit":{"kind":"university"},
             "fields":{"highlands":["new_materials"]},"organization":{"legal_status":"separate_accounting"}}"#;
         let a = parse_applicant(p, json).unwrap();
-        let r = super::verdict_reasons(&assess(p, &a));
+        let r = super::verdict_reasons(&assess(p, &a), &a);
         assert_eq!(r.len(), 1);
         assert!(r[0].en.contains("1 condition not met yet"), "{}", r[0].en);
         assert!(!r[0].en.contains("(s)"), "{}", r[0].en);

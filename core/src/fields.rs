@@ -167,6 +167,7 @@ pub static FIELDS: &[Field] = &[
         "二（二）",
     ),
     f("fields.carbon_neutral", Kind::Bool, "二（二）"),
+    f("fields.other", Kind::Text, "二（二）"),
     f(
         "organization.legal_status",
         Kind::Choice(Vocab::LegalStatus),
@@ -216,6 +217,7 @@ static LABELS: &[(&str, Words, Option<Words>)] = &[
     ("fields.chains", w("标志性产业链", "The landmark industrial chains"), None),
     ("fields.clusters", w("重点优势产业集群", "Priority industry clusters"), None),
     ("fields.carbon_neutral", w("是否属于碳达峰碳中和技术领域", "Is it carbon-peak / carbon-neutral technology?"), None),
+    ("fields.other", w("所列以外的领域（自行描述）", "A field outside these lists (in your words)"), Some(w("以上均不适用时填写，例如：海洋工程装备。", "Only if none of the above applies, e.g. marine engineering equipment."))),
     ("organization.legal_status", w("法人形式", "Legal form"), Some(w("原则上应为独立法人；暂不具备条件的，先行实现人、物相对独立、财务单独核算，建设期内完成向独立法人过渡。", "In principle an independent legal entity; until then, separately managed with separate accounts, becoming a legal entity during construction."))),
     ("organization.bases", w("核心以外的基地数量", "Bases beyond the core"), Some(w("“强核心、多基地”：按建设期满验收时计。", "“Strong core, several bases”: counted at acceptance."))),
     ("organization.board", w("已设立理事会（董事会）", "Board (理事会/董事会) in place"), None),
@@ -279,6 +281,7 @@ pub fn header_also(path: &str) -> &'static [&'static str] {
         "fields.highlands" => &["科创高地"],
         "fields.chains" => &["十大标志性产业链"],
         "fields.carbon_neutral" => &["碳达峰碳中和技术"],
+        "fields.other" => &["其他领域"],
         "organization.legal_status" => &["法人状态"],
         "organization.bases" => &["核心以外基地数"],
         "organization.board" => &["理事会（董事会）"],

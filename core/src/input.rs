@@ -251,7 +251,7 @@ const MEMBERS: Members = Members {
         "indicators",
     ],
     lead_unit: &["kind", "leading_enterprise", "platforms"],
-    field_lists: &["highlands", "chains", "clusters", "carbon_neutral"],
+    field_lists: &["highlands", "chains", "clusters", "carbon_neutral", "other"],
     organization: &[
         "legal_status",
         "bases",
@@ -607,6 +607,7 @@ impl Reader<'_> {
             a.fields.clusters =
                 self.policy_list("fields.clusters", m.get("clusters"), FieldList::Clusters);
             a.fields.carbon_neutral = self.bool("fields.carbon_neutral", m.get("carbon_neutral"));
+            a.fields.other = self.string("fields.other", m.get("other"));
         }
         if let Some(m) = self.object(
             "organization",

@@ -41,8 +41,9 @@ impl NumberError {
     }
 }
 
-/// Whether `c` is a character that people paste without seeing it, or a space.
-fn invisible(c: char) -> bool {
+/// Whether `c` is a character that people paste without seeing it (zero-width spaces and
+/// joiners, the BOM, a soft hyphen), or a space.
+pub fn invisible(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,

@@ -73,7 +73,8 @@ pub enum Change {
     /// Not a number: the answer must change so that the requirement holds (what must hold is the
     /// requirement's title and the assessment's explanation).
     Meet,
-    /// Not answered: the question must be answered first.
+    /// Not answered, or left to the reviewers' judgement ([`crate::assess::for_review`]): the
+    /// question must be answered first (or the reviewers must judge it).
     Answer,
 }
 

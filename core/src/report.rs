@@ -271,13 +271,17 @@ struct RequirementOut<'a> {
     years_counted: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     years_given: Option<usize>,
+    /// `true` when the status is `unknown` because the answers leave it to the reviewers'
+    /// judgement (`assess::for_review`), not because an answer is missing.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    needs_review: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     clause_text: Option<&'a str>,
     /// How the tool reads unclear words of the text this requirement rests on (full detail;
-    /// the readings are construction-feature data, so the page's build has none to give).
-    #[cfg(feature = "construction")]
+    /// the data of the `readings` feature, which the page's build carries too).
+    #[cfg(feature = "readings")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     readings: Vec<ReadingOut<'a>>,
 }
@@ -419,13 +423,14 @@ pub fn report<'a>(a: &'a Assessment<'a>, applicant: &'a Applicant, detail: Detai
                 shortfall,
                 years_counted,
                 years_given,
+                needs_review: crate::assess::for_review(o, applicant),
                 explanation: full.then(|| explain::requirement(p, applicant, o)),
                 clause_text: if full {
                     p.clause(&r.clause).map(|c| c.text.as_str())
                 } else {
                     None
                 },
-                #[cfg(feature = "construction")]
+                #[cfg(feature = "readings")]
                 readings: if full {
                     p.readings_for(&r.id).map(ReadingOut::of).collect()
                 } else {
@@ -495,7 +500,7 @@ pub fn report<'a>(a: &'a Assessment<'a>, applicant: &'a Applicant, detail: Detai
         name: applicant.name.as_deref(),
         district: applicant.district.as_deref(),
         verdict: a.verdict,
-        reasons: full.then(|| explain::verdict_reasons(a)),
+        reasons: full.then(|| explain::verdict_reasons(a, applicant)),
         summary,
         requirements,
         funding,

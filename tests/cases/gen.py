@@ -87,6 +87,10 @@ def requirement(rid, a):
         f = a.get("fields") or {}
         out["status"] = any_of([nonempty(f.get("highlands")), nonempty(f.get("chains")),
                                 nonempty(f.get("clusters")), f.get("carbon_neutral")])
+        # docs/format.md: a field described outside the lists (fields.other, not blank) turns
+        # the gap into unknown, for the reviewers' judgement
+        if out["status"] == "gap" and (f.get("other") or "").strip(" \t\n\r\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"):
+            out["status"] = "unknown"
     elif rid == "lead.unit":
         k = g("lead_unit", "kind")
         out["status"] = known(None if k is None else k in ("enterprise", "university", "research_institute"))
@@ -244,6 +248,10 @@ for tag, f in {
     "chain-only": {"chains": ["robotics"]},
     "cluster-only-rest-absent": {"clusters": ["auto_parts"]},
     "false-carbon-rest-absent": {"carbon_neutral": False},
+    "other-only": {"highlands": [], "chains": [], "clusters": [], "carbon_neutral": False, "other": "海洋工程装备"},
+    "other-blank": {"highlands": [], "chains": [], "clusters": [], "carbon_neutral": False, "other": " \u3000\u200b "},
+    "other-with-chain": {"chains": ["robotics"], "other": "海洋工程装备"},
+    "other-lists-absent": {"other": "海洋工程装备"},
 }.items():
     CASES[f"scope-{tag}"] = variant(fields=f)
 for tag, lu in {

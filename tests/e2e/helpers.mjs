@@ -51,10 +51,8 @@ export function ticAssessFull(applicantJson) {
 export function ticAssess(applicantJson) {
   const out = execFileSync(tic(), ['assess', '-'], { input: applicantJson, encoding: 'utf8' });
   const report = JSON.parse(out);
-  // `requirements[].readings` (how unclear words of the text are read) and `what_it_takes` come
-  // from policy data and code the page's bundle does not carry yet (docs/format.md says so);
-  // every other field must agree.
-  for (const r of report.requirements ?? []) delete r.readings;
+  // `what_it_takes` comes from code the page's bundle does not carry (the 「申报准备」 tab shows
+  // it; docs/format.md says so); every other field must agree.
   delete report.what_it_takes;
   return report;
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import {
   BASE, PAGE_URL, b64url, fillApplicant, fixture, fundingYears, lastResult, launch, openPage,
-  resultCount, settle, setField, shown, ticAssess, waitForResults,
+  resultCount, settle, setField, shown, ticAssess, ticAssessFull, waitForResults,
 } from './helpers.mjs';
 
 const strongText = fixture('strong.applicant.json');
@@ -173,6 +173,38 @@ describe('the page', () => {
       assert.deepEqual(detail, expected);
       await assertShows(page, expected);
       assert.equal(await page.inputValue('#f-name'), JSON.parse(gapsText).name);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('readings beside the open requirements, as `tic assess` gives them; a field described outside the lists is for the reviewers', async () => {
+    const a = JSON.parse(gapsText);
+    a.fields = { highlands: [], chains: [], clusters: [], carbon_neutral: false, other: '海洋工程装备' };
+    const text = JSON.stringify(a);
+    const { context, page } = await openPage(browser, { url: `${PAGE_URL}#applicant=${b64url(text)}` });
+    try {
+      const detail = await settle(page);
+      const full = ticAssessFull(text);
+      assert.deepEqual(detail, ticAssess(text));
+      const scope = full.requirements.find((q) => q.id === 'scope.field');
+      assert.equal(scope.status, 'unknown');
+      assert.equal(scope.needs_review, true);
+      assert.equal(await page.inputValue('[id="f-fields-other"]'), '海洋工程装备');
+      const tag = await page.textContent('#gaps [data-req="scope.field"] .tag');
+      assert.equal(tag.trim(), '待审核部门判断');
+      // each due group lists, once, the readings of its open requirements (from the policy data)
+      for (const due of ['application', 'year2', 'year5', 'acceptance']) {
+        const want = [...new Set(full.requirements
+          .filter((q) => q.due === due && q.status !== 'met')
+          .flatMap((q) => (q.readings ?? []).map((r) => r.id)))];
+        const got = await page.$$eval(`#gaps [data-due="${due}"] [data-reading]`, (els) => els.map((e) => e.dataset.reading));
+        assert.deepEqual(got, want, `readings of ${due}`);
+      }
+      assert.ok((await page.textContent('#gaps [data-due="year2"] .readings')).includes('原则上'));
+      // the subsidy's ceilings are said beside the estimate
+      assert.ok((await page.textContent('#funding')).includes('上限'));
       assert.deepEqual(page.problems, []);
     } finally {
       await context.close();

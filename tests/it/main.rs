@@ -11,6 +11,7 @@
 //! - `properties`: proptest invariants of the funding and the requirements, and no panics;
 //! - `track`: `tic track` on the contract's progress examples in every format, portfolios as
 //!   JSON, CSV and XLSX, bad cells, gaps and repeats of years, the tracking template;
+//! - `review`: a field described outside the lists is left to the reviewers' judgement;
 //! - `policy`: every parameter cited, the contract's table, `tic-core`'s dependencies.
 
 mod cases;
@@ -21,6 +22,7 @@ mod policy_file;
 mod progress_cases;
 mod properties;
 mod reach;
+mod review;
 mod sandbox;
 mod screen;
 mod spreadsheets;

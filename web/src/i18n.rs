@@ -1,8 +1,8 @@
 //! Every string of the page's own interface, in Chinese and English. Policy names, titles,
 //! explanations and clause texts come from the core (`tic_core::Text`), not from here.
 
+use tic_core::vocab::Verdict;
 use tic_core::vocab::{Due, LimitedBy};
-use tic_core::vocab::{Status, Verdict};
 use tic_core::Lang;
 
 /// One interface string in Chinese and English.
@@ -128,14 +128,28 @@ pub const INVEST_CAPACITY: Tr = Tr(
     "创新能力建设投入（资金支持的计算基数）",
     "Capacity-building investment (the subsidy base)",
 );
+/// The policy's reading of the subsidy base when no capacity investment is given.
+fn reading_base(lang: Lang) -> &'static str {
+    tic_core::policy::current()
+        .readings_for("funding_base")
+        .next()
+        .map_or("", |r| r.text.get(lang))
+}
+
 /// Hint of capacity investment (the subsidised years from the policy; the fallback is the
-/// tool's assumption, and says so).
+/// tool's assumption, and the policy data's reading says so).
 pub fn hint_capacity(lang: Lang) -> String {
     let n = tic_core::policy::current().funding.years;
     pick(
         lang,
-        format!("资金支持年度（前{n}年）每年的创新能力建设投入。不填时，本工具假设以当年总投入作为计算基数（指引未作此规定）。"),
-        format!("Capacity-building investment in each subsidised year (years 1–{n}). If left empty, the tool assumes the year's total investment as the base (the guideline does not say so)."),
+        format!(
+            "资金支持年度（前{n}年）每年的创新能力建设投入。{}",
+            reading_base(Lang::Zh)
+        ),
+        format!(
+            "Capacity-building investment in each subsidised year (years 1–{n}). {}",
+            reading_base(Lang::En)
+        ),
     )
 }
 /// Hint of the team section (the horizons from the policy).
@@ -304,6 +318,8 @@ pub const LEGEND_AMOUNT: Tr = Tr("支持金额", "Subsidy");
 pub const GAPS: Tr = Tr("各阶段要求", "What must be reached, and when");
 /// No open requirement.
 pub const NO_GAPS: Tr = Tr("所有要求均已满足。", "Every requirement is met.");
+/// Title of the readings beside a group of requirements.
+pub const READINGS: Tr = Tr("本工具对原文的理解", "How the tool reads the text");
 /// Met requirements group.
 pub const MET_GROUP: Tr = Tr("已满足的要求", "Requirements met");
 /// Actual.
@@ -391,11 +407,6 @@ pub fn progress(answered: usize, total: usize, lang: Lang) -> String {
 /// Name of a verdict (the core's wording, shared by every shell).
 pub fn verdict(v: Verdict) -> Tr {
     tr(tic_core::explain::verdict_name(v))
-}
-
-/// Name of a status.
-pub fn status(s: Status) -> Tr {
-    tr(tic_core::explain::status_name(s))
 }
 
 /// Heading of a due point.

@@ -8,6 +8,7 @@ use crate::{FileError, RowProblem};
 use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
+use tic_core::number::invisible;
 use tic_core::policy::Policy;
 use tic_core::text::Text;
 
@@ -348,15 +349,6 @@ impl<'c> CellRef<'c> {
             CellRef::NoValue => Cow::Borrowed(""),
         }
     }
-}
-
-/// Characters people paste without seeing them, and spaces.
-fn invisible(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-        )
 }
 
 /// A text cell as a value: zero-width characters dropped, line breaks, tabs and runs of spaces

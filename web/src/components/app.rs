@@ -364,7 +364,7 @@ pub fn App(props: &AppProps) -> Html {
                 <aside class="tic-results" id="tic-results" aria-labelledby="results-h" tabindex="-1" ref={results}>
                     <h2 class="tic-results__title" id="results-h">{i18n::RESULTS_HEADING.get(l)}</h2>
                     <p class="visually-hidden" aria-live="polite" aria-atomic="true">{live}</p>
-                    <VerdictBanner lang={l} assessment={assessment.clone()} />
+                    <VerdictBanner lang={l} assessment={assessment.clone()} applicant={applicant.clone()} />
                     <FundingChart lang={l} assessment={assessment.clone()} compact={state.compact} />
                     <Gaps lang={l} assessment={assessment.clone()} applicant={applicant} compact={state.compact} />
                     if !state.compact {

@@ -118,7 +118,10 @@ pub fn FundingChart(p: &FundingProps) -> Html {
     html! {
         <section id="funding" class="result-block" aria-labelledby="funding-h">
             <h3 class="result-block__title" id="funding-h">{i18n::funding_heading(l)}</h3>
-            <p class="hint">{i18n::FUNDING_NOTE.get(l)}</p>
+            <p class="hint">{i18n::FUNDING_NOTE.get(l)}
+                // The caps and the rate are ceilings (「不超过」): the policy data's reading.
+                { for p.assessment.policy.readings_for("funding").map(|r| html! { <>{if l == Lang::Zh { "" } else { " " }}{r.text.get(l).to_owned()}</> }) }
+            </p>
             <p id="funding-total" class="funding-total" data-wan={wan_attr(f.total)}>
                 <span class="funding-total__label">{i18n::TOTAL.get(l)}</span>
                 <span class="funding-total__value">{m(f.total)}</span>

@@ -1,9 +1,11 @@
 //! The requirements that are open, grouped by due point, each with actual vs required, the
-//! shortfall, the core's explanation, the clause and the clause's original text on demand.
+//! shortfall, the core's explanation, the clause and the clause's original text on demand, and
+//! under each group how the tool reads the words of the text those requirements rest on.
 
 use super::Shared;
 use crate::i18n;
 use tic_core::assess::{Measure, Outcome, Shortfall};
+use tic_core::policy::Reading;
 use tic_core::vocab::{Due, Kind, Status};
 use tic_core::{explain, Applicant, Assessment, Lang};
 use yew::prelude::*;
@@ -69,7 +71,7 @@ fn item(o: &Outcome<'_>, a: &Applicant, l: Lang) -> Html {
         <li class={classes!("req", format!("req--{}", status.id()))} data-req={r.id.clone()} data-status={status.id()}>
             <div class="req__head">
                 <h5 class="req__title">{r.title.get(l).to_owned()}</h5>
-                <span class={classes!("tag", format!("tag--{}", status.id()))}>{i18n::status(status).get(l)}</span>
+                <span class={classes!("tag", format!("tag--{}", status.id()))}>{explain::outcome_name(o, a).get(l)}</span>
                 if r.kind == Kind::Gate { <span class="tag tag--gate">{i18n::GATE.get(l)}</span> }
             </div>
             if status != Status::Met {
@@ -98,6 +100,7 @@ fn item(o: &Outcome<'_>, a: &Applicant, l: Lang) -> Html {
 pub fn Gaps(p: &GapsProps) -> Html {
     let l = p.lang;
     let a = &p.assessment;
+    let policy = a.policy;
     let open: Vec<&Outcome<'_>> = a
         .requirements
         .iter()
@@ -114,7 +117,27 @@ pub fn Gaps(p: &GapsProps) -> Html {
             return None;
         }
         let title = html! { <h4 class="due-group__title">{i18n::due(*d, l)}<span class="count">{items.len()}</span></h4> };
-        let list = html! { <ul class="req-list">{ for items.iter().map(|o| item(o, &p.applicant, l)) }</ul> };
+        // How the tool reads the words these requirements rest on (「原则上」, 附件1注, …): each
+        // reading once per group, beside the gaps that depend on it.
+        let mut readings: Vec<&Reading> = Vec::new();
+        for o in &items {
+            for r in policy.readings_for(&o.requirement.id) {
+                if !readings.iter().any(|x| x.id == r.id) {
+                    readings.push(r);
+                }
+            }
+        }
+        let list = html! {
+            <>
+                <ul class="req-list">{ for items.iter().map(|o| item(o, &p.applicant, l)) }</ul>
+                if !readings.is_empty() {
+                    <div class="readings">
+                        <p class="readings__title">{i18n::READINGS.get(l)}</p>
+                        <ul>{ for readings.iter().map(|r| html! { <li data-reading={r.id.clone()}><b>{r.clause.clone()}</b>{" "}{r.text.get(l).to_owned()}</li> }) }</ul>
+                    </div>
+                }
+            </>
+        };
         Some(if p.compact {
             html! { <details class="due-group fold" data-due={d.id()}><summary>{title}</summary>{list}</details> }
         } else {

@@ -46,13 +46,18 @@ pub fn SectionBasic(p: &SectionBasicProps) -> Html {
     };
     let (name_l, name_h) = c.label("name");
     let (dist_l, _) = c.label("district");
+    // The list comes from public sources, not from the guideline: the policy data's reading.
+    let dist_h = tic_core::policy::current()
+        .readings_for("districts")
+        .next()
+        .map(|r| AttrValue::from(r.text.get(c.lang).to_owned()));
     let (rec_l, rec_h) = c.label("recommended_by");
     let recs = c.options(Recommender::TABLE);
     let body = html! {
         <>
             <TextField path="name" label={name_l} hint={name_h} value={c.value("name")}
                 error={c.error("name")} width="input--full" onset={c.onset.clone()} />
-            <SelectField path="district" label={dist_l} value={AttrValue::from(choice)}
+            <SelectField path="district" label={dist_l} hint={dist_h} value={AttrValue::from(choice)}
                 placeholder={c.t(i18n::CHOOSE)} options={districts} error={c.error("district")}
                 onset={ondistrict} />
             if c.form.district_other {

@@ -1,8 +1,9 @@
 //! Priority fields (二（二）): highlands, chains (unconfirmed in the data, and said so),
-//! clusters, carbon-neutral technology.
+//! clusters, carbon-neutral technology, and a field outside the lists in the applicant's words.
 
 use super::check_list::{CheckItem, CheckList};
 use super::select_field::SelectField;
+use super::text_field::TextField;
 use super::{section, yes_no, FormCtx};
 use crate::i18n;
 use tic_core::vocab::FieldList;
@@ -71,6 +72,7 @@ pub fn SectionFields(p: &SectionFieldsProps) -> Html {
         .iter()
         .any(|c| !c.confirmed);
     let (carbon_l, _) = c.label("fields.carbon_neutral");
+    let (other_l, other_h) = c.label("fields.other");
     let body = html! {
         <>
             <p class="body">{c.t(i18n::HINT_FIELDS)}</p>
@@ -81,6 +83,8 @@ pub fn SectionFields(p: &SectionFieldsProps) -> Html {
             <SelectField path="fields.carbon_neutral" label={carbon_l} value={c.value("fields.carbon_neutral")}
                 placeholder={c.t(i18n::CHOOSE)} options={yes_no(l)} error={c.error("fields.carbon_neutral")}
                 onset={c.onset.clone()} />
+            <TextField path="fields.other" label={other_l} hint={other_h} value={c.value("fields.other")}
+                error={c.error("fields.other")} width="input--full" onset={c.onset.clone()} />
         </>
     };
     section(c, "sec-fields", c.t(i18n::SEC_FIELDS), "二（二）", body)

@@ -2,7 +2,7 @@
 
 use super::Shared;
 use crate::i18n;
-use tic_core::{explain, Assessment, Lang};
+use tic_core::{explain, Applicant, Assessment, Lang};
 use yew::prelude::*;
 
 /// Properties of [`VerdictBanner`].
@@ -12,13 +12,15 @@ pub struct VerdictProps {
     pub lang: Lang,
     /// The assessment.
     pub assessment: Shared<Assessment<'static>>,
+    /// The applicant assessed (for the reasons).
+    pub applicant: Shared<Applicant>,
 }
 
 /// `#verdict` with `data-verdict`.
 #[function_component]
 pub fn VerdictBanner(p: &VerdictProps) -> Html {
     let v = p.assessment.verdict;
-    let reasons = explain::verdict_reasons(&p.assessment);
+    let reasons = explain::verdict_reasons(&p.assessment, &p.applicant);
     html! {
         <div id="verdict" class={classes!("verdict", format!("verdict--{}", v.id()))} data-verdict={v.id()}>
             <p class="verdict__label">{i18n::VERDICT.get(p.lang)}</p>

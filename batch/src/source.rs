@@ -312,8 +312,12 @@ pub(crate) mod tests {
         let header = lines.next().unwrap_or_default().to_owned();
         let example = lines.next().unwrap_or_default().to_owned();
         let n = header.split(',').count();
+        let year1 = header
+            .split(',')
+            .position(|h| h.ends_with("（investment_wan.year1）"))
+            .unwrap_or(usize::MAX);
         let mut big: Vec<&str> = example.split(',').collect();
-        big[16] = "60000000";
+        big[year1] = "60000000";
         format!(
             "申报汇总表{}\n序号,{header}\n1,{example}\n2,{}\n合计{}\n",
             ",".repeat(n),

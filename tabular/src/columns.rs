@@ -72,8 +72,11 @@ impl std::ops::Deref for Columns {
     }
 }
 
-/// The template's example value of a field (one year's for a list of years).
-fn example(path: &str, year: usize) -> &'static str {
+/// The template's example value of a field (one year's for a list of years): a yes/no
+/// field not named here is 是, any other field not named here is left empty (the example
+/// centre's field is in the lists, so it describes no other).
+fn example(field: &fields::Field, year: usize) -> &'static str {
+    let path = field.path;
     let years: &[&str] = match path {
         "investment_wan" => &["6000", "5000", "4000", "3000", "3000"],
         "capacity_investment_wan" => &["2000", "1500", "1200"],
@@ -102,7 +105,8 @@ fn example(path: &str, year: usize) -> &'static str {
         "ecosystem.partner_firms" => "25",
         "ecosystem.spinoffs" => "5",
         "ecosystem.firms_served" => "120",
-        _ => "是",
+        _ if field.kind == fields::Kind::Bool => "是",
+        _ => "",
     }
 }
 
@@ -155,7 +159,7 @@ impl Columns {
                     zh,
                     path,
                     kind,
-                    example: example(f.path, year.map_or(0, |n| n - 1)),
+                    example: example(f, year.map_or(0, |n| n - 1)),
                     field: f,
                 });
             }

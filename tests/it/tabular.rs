@@ -214,6 +214,14 @@ fn template_csv_reads_back_as_one_valid_row() {
     let app = check(policy(), &b, &b.rows[0]).unwrap();
     assert_eq!(app.fields.chains, Some(vec![]));
     assert_eq!(app.investment_wan.as_ref().map(Vec::len), Some(5));
+    // The example centre's field is in the lists: it describes no other field, and nothing
+    // of it waits for the reviewers' judgement.
+    assert_eq!(app.fields.other, None);
+    let a = tic_core::assess::assess(policy(), &app);
+    assert!(a
+        .requirements
+        .iter()
+        .all(|o| !tic_core::assess::for_review(o, &app)));
 }
 
 /// The vocabularies of the field table.

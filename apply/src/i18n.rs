@@ -81,7 +81,14 @@ pub const YEAR: Words = w("年度", "Year");
 pub const SUBSIDY: Words = w("补助（最高）", "Subsidy (up to)");
 /// Row: total.
 pub const TOTAL: Words = w("合计", "Total");
-/// Heading of the procedure.
+/// Before the link to the sandbox page.
+pub const SANDBOX: Words = w(
+    "门槛、比例或上限改变后，这份申报会怎样？",
+    "What if a threshold, the rate or a cap changed? ",
+);
+/// The link to the sandbox page.
+pub const SANDBOX_LINK: Words = w("在政策沙盘中比较", "Compare in the policy sandbox");
+/// The procedure's heading.
 pub const PROCEDURE: Words = w("申报与建设程序", "The procedure");
 /// The procedure's lead.
 pub const PROCEDURE_LEAD: Words = w(

@@ -1,7 +1,9 @@
-//! The sandbox page: two files chosen (the applicants, the other policy version), the
-//! comparison computed by `model` and shown as tables; every problem named, nothing else lost.
+//! The sandbox page: the applicants (a file, or the one applicant of a `#applicant=` link from
+//! the self-assessment page) and the other policy version (a file, numbers changed in the page,
+//! or both), the comparison computed by `model` and shown as tables; every problem named,
+//! nothing else lost.
 
-use crate::model::{compare, load_policy, Comparison};
+use crate::model::{compare, edited, load_policy, Comparison};
 use std::rc::Rc;
 use tic_core::explain;
 use tic_core::{Lang, Policy, Wan};
@@ -70,7 +72,7 @@ fn totals_table(l: Lang, a: &Policy, b: &Policy, x: &Totals, y: &Totals) -> Html
             .map_or_else(|| "—".to_owned(), |w| money(*w, l))
     };
     html! {
-        <table class="budget-table" id="sandbox-totals">
+        <div class="table-scroll"><table class="budget-table" id="sandbox-totals">
             <caption>{t(l, "合计（金额只计通过全部门槛的申报，均为上限）", "Totals (amounts: applicants past every gate only; every amount a ceiling)")}</caption>
             <thead><tr><th></th><th scope="col" data-policy={a.id.clone()}>{a.id.clone()}</th><th scope="col" data-policy={b.id.clone()}>{b.id.clone()}</th></tr></thead>
             <tbody>
@@ -85,7 +87,7 @@ fn totals_table(l: Lang, a: &Policy, b: &Policy, x: &Totals, y: &Totals) -> Html
                     <td class="num" data-wan={tic_core::number::wan_plain(x.funding_total)}>{money(x.funding_total, l)}</td>
                     <td class="num" data-wan={tic_core::number::wan_plain(y.funding_total)}>{money(y.funding_total, l)}</td></tr>
             </tbody>
-        </table>
+        </table></div>
     }
 }
 
@@ -105,7 +107,7 @@ fn districts_table(l: Lang, a: &Policy, b: &Policy, x: &Totals, y: &Totals) -> H
             .map_or((0, Wan::ZERO), |x| (x.in_budget, x.funding_total))
     };
     html! {
-        <table class="budget-table" id="sandbox-districts">
+        <div class="table-scroll"><table class="budget-table" id="sandbox-districts">
             <caption>{t(l, "按区（县、市）：通过门槛的申报与补助", "By district: applicants past the gates and their subsidy")}</caption>
             <thead><tr>
                 <th scope="col">{t(l, "区（县、市）", "District")}</th>
@@ -124,7 +126,7 @@ fn districts_table(l: Lang, a: &Policy, b: &Policy, x: &Totals, y: &Totals) -> H
                     }
                 }) }
             </tbody>
-        </table>
+        </table></div>
     }
 }
 
@@ -150,7 +152,7 @@ fn result(l: Lang, a: &Policy, b: &Policy, c: &Comparison) -> Html {
             { for a.readings_for("districts").map(|r| html! {
                 <p class="batch-note reading">{format!("{}（{}）", r.text.get(l), r.clause)}</p>
             }) }
-            <table class="budget-table" id="sandbox-rows">
+            <div class="table-scroll"><table class="budget-table" id="sandbox-rows">
                 <caption>{ match l {
                     Lang::Zh => format!("结果有变化的行：{} / {}", changed.len(), c.base.len()),
                     Lang::En => format!("Rows whose result changes: {} of {}", changed.len(), c.base.len()),
@@ -173,8 +175,8 @@ fn result(l: Lang, a: &Policy, b: &Policy, c: &Comparison) -> Html {
                         }
                     }) }
                 </tbody>
-            </table>
-            <table class="budget-table" id="sandbox-diff">
+            </table></div>
+            <div class="table-scroll"><table class="budget-table" id="sandbox-diff">
                 <caption>{ match l {
                     Lang::Zh => format!("两个版本的差别（{}处）", c.changes.len()),
                     Lang::En => format!("Differences between the versions ({})", c.changes.len()),
@@ -188,8 +190,59 @@ fn result(l: Lang, a: &Policy, b: &Policy, c: &Comparison) -> Html {
                         </tr>
                     }) }
                 </tbody>
-            </table>
+            </table></div>
         </div>
+    }
+}
+
+/// The applicant of a `#applicant=` link (the 「申报准备」 tab links here with it): `None`
+/// without one, `Some(None)` when its data cannot be read.
+fn from_link() -> Option<Option<Chosen>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let data = hash.strip_prefix("#applicant=")?;
+    Some(
+        tic_core::link::decode(data)
+            .map(|json| Chosen("applicant.json".to_owned(), Rc::new(json.into_bytes()))),
+    )
+}
+
+/// The numbers of the version being edited, each with the guideline's words that state it, its
+/// clause, its value now and a field to type another (what is typed stays as typed until it
+/// reads).
+fn parameters_table(
+    l: Lang,
+    start: &tic_core::schema::PolicyFile,
+    edits: &[(String, String)],
+    oninput: &Callback<InputEvent>,
+) -> Html {
+    html! {
+        <table class="budget-table" id="sandbox-params">
+            <caption>{format!("{}{}", t(l, "数值（可直接修改）：", "Numbers (type to change): "), start.policy.id)}</caption>
+            <thead><tr>
+                <th scope="col">{t(l, "参数", "Parameter")}</th><th scope="col">{t(l, "条款", "Clause")}</th>
+                <th scope="col">{t(l, "现值", "Now")}</th><th scope="col">{t(l, "改为", "Change to")}</th>
+            </tr></thead>
+            <tbody>
+                { for start.parameters.iter().map(|(key, prm)| {
+                    let typed = edits.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+                    let now = tic_core::diff::value_text(
+                        Some(&serde_json::json!(prm.value)),
+                        serde_json::to_value(prm.unit).ok().as_ref(),
+                        l,
+                    );
+                    html! {
+                        <tr data-param={key.clone()}>
+                            <th scope="row">{key.clone()}<span class="param-quote" lang="zh">{prm.quote.clone()}</span></th>
+                            <td>{prm.clause.clone()}</td>
+                            <td class="num">{now}</td>
+                            <td><input type="text" inputmode="decimal" class="sandbox-param" data-param={key.clone()}
+                                aria-label={key.clone()} value={typed.unwrap_or_else(|| prm.value.to_string())}
+                                oninput={oninput.clone()} /></td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
     }
 }
 
@@ -197,8 +250,10 @@ fn result(l: Lang, a: &Policy, b: &Policy, c: &Comparison) -> Html {
 #[function_component]
 pub fn App(p: &AppProps) -> Html {
     let l = p.lang;
-    let data = use_state(|| None::<Chosen>);
+    let link = use_memo((), |_| from_link());
+    let data = use_state(|| link.as_ref().clone().flatten());
     let policy_file = use_state(|| None::<Chosen>);
+    let edits = use_state(Vec::<(String, String)>::new);
     let ondata = on_file({
         let data = data.clone();
         Callback::from(move |c| data.set(Some(c)))
@@ -207,15 +262,61 @@ pub fn App(p: &AppProps) -> Html {
         let policy_file = policy_file.clone();
         Callback::from(move |c| policy_file.set(Some(c)))
     });
+    let onparam = {
+        let edits = edits.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(key) = input.get_attribute("data-param") else {
+                return;
+            };
+            let mut next = (*edits).clone();
+            next.retain(|(k, _)| k != &key);
+            next.push((key, input.value()));
+            edits.set(next);
+        })
+    };
+    let onreset = {
+        let edits = edits.clone();
+        Callback::from(move |_: MouseEvent| edits.set(Vec::new()))
+    };
     let base = tic_core::policy::current();
-    let other: Option<(String, Loaded)> = (*policy_file).as_ref().map(|c| {
+    let loaded: Option<(String, Loaded)> = (*policy_file).as_ref().map(|c| {
         let text = String::from_utf8_lossy(&c.1).into_owned();
         (c.0.clone(), load_policy(&text).map(Rc::new))
     });
+    // The numbers are edited from the file chosen (when it reads), else from the current version.
+    let start = match &loaded {
+        Some((_, Ok(v))) => &v.file,
+        _ => &base.file,
+    };
+    let other: Option<(String, Loaded)> = match (&loaded, edits.is_empty()) {
+        (Some((name, Err(e))), _) => Some((
+            format!(
+                "{}{name}",
+                t(
+                    l,
+                    "政策文件有问题，未使用：",
+                    "The policy file was not used, it has problems: "
+                )
+            ),
+            Err(e.clone()),
+        )),
+        (_, false) => Some((
+            t(
+                l,
+                "修改的数值有问题，未使用：",
+                "The numbers changed were not used, they have problems:",
+            )
+            .to_owned(),
+            edited(start, &edits, l).map(Rc::new),
+        )),
+        (Some((name, Ok(v))), true) => Some((name.clone(), Ok(v.clone()))),
+        (None, true) => None,
+    };
     let body = match (&*data, &other) {
-        (_, Some((name, Err(problems)))) => html! {
+        (_, Some((what, Err(problems)))) => html! {
             <div class="read-info" role="alert" id="sandbox-error">
-                <p>{format!("{}{name}", t(l, "政策文件有问题，未使用：", "The policy file was not used, it has problems: "))}</p>
+                <p>{what.clone()}</p>
                 <ul>{ for problems.iter().map(|x| html! { <li>{x.clone()}</li> }) }</ul>
             </div>
         },
@@ -225,23 +326,39 @@ pub fn App(p: &AppProps) -> Html {
                 html! { <p class="read-info" role="alert" id="sandbox-error">{format!("{}: {}", d.0, e.get(l))}</p> }
             }
         },
-        _ => html! { <p class="batch-note">{t(l, "请选择两个文件。", "Choose both files.")}</p> },
+        _ => html! { <p class="batch-note">{t(l,
+        "请选择申报数据，再选择一个政策文件或在下表中修改数值。",
+        "Choose the applicants, then a policy file or change numbers in the table below.")}</p> },
     };
     html! {
         <div class="batch" lang={l.code()}>
             <h1>{t(l, "政策沙盘：两个政策版本下的预审结果对比", "Policy sandbox: one file screened under two policy versions")}</h1>
             <p class="batch-intro">{t(l,
-                "选择申报数据（CSV、XLSX 或 JSON，与批量预审同一格式；也可以是自评页面导出的单个申报）和一个政策文件（与内置政策同一格式的 TOML：复制后修改门槛、比例、上限或期限）。同样的数据按当前政策和该文件并列评估。文件只在本浏览器中读取，不会上传。结果为估算。",
-                "Choose the applicants (CSV, XLSX or JSON, as for the batch view; or one applicant as the self-assessment page exports it) and a policy file (TOML in the built-in policy's schema: copy it and change a threshold, the rate, a cap or the period). The same data is assessed under the current policy and under the file, side by side. Both files are read in this browser only, never uploaded. The results are estimates.")}</p>
+                "选择申报数据（CSV、XLSX 或 JSON，与批量预审同一格式；也可以是自评页面导出的单个申报），再选择一个政策文件（与内置政策同一格式的 TOML），或直接在下表中修改门槛、比例、上限或期限。同样的数据按当前政策和另一版本并列评估。文件只在本浏览器中读取，不会上传。结果为估算。",
+                "Choose the applicants (CSV, XLSX or JSON, as for the batch view; or one applicant as the self-assessment page exports it), then a policy file (TOML in the built-in policy's schema) or change a threshold, the rate, a cap or the period in the table below. The same data is assessed under the current policy and under the other version, side by side. Files are read in this browser only, never uploaded. The results are estimates.")}</p>
             <p class="batch-note">{format!("{}{} ({})", t(l, "当前政策：", "Current policy: "), base.id, base.status)}</p>
             <label class="sandbox-input">
                 <span>{t(l, "申报数据", "Applicants")}</span>
                 <input type="file" id="sandbox-data" accept=".csv,.xlsx,.xls,.json,text/csv,application/json" onchange={ondata} />
             </label>
+            { match link.as_ref() {
+                Some(Some(_)) => html! { <p class="batch-note" id="sandbox-from-link">{t(l,
+                    "已载入自评页面的申报（来自链接，只在本浏览器中）。也可以另选文件。",
+                    "The applicant from the self-assessment page is loaded (from the link, in this browser only). You can choose a file instead.")}</p> },
+                Some(None) => html! { <p class="read-info" role="alert" id="sandbox-from-link">{t(l,
+                    "链接中的申报无法读取，请选择文件。",
+                    "The applicant in the link cannot be read; choose a file.")}</p> },
+                None => html! {},
+            } }
             <label class="sandbox-input">
-                <span>{t(l, "对比的政策文件（.toml）", "Policy file to compare (.toml)")}</span>
+                <span>{t(l, "对比的政策文件（.toml，可不选）", "Policy file to compare (.toml, optional)")}</span>
                 <input type="file" id="sandbox-policy" accept=".toml,text/plain" onchange={onpolicy} />
             </label>
+            <details class="sandbox-edit" open={!edits.is_empty()}>
+                <summary>{t(l, "在本页修改数值", "Change numbers in this page")}</summary>
+                { parameters_table(l, start, &edits, &onparam) }
+                <button type="button" class="button button--secondary" id="sandbox-reset" onclick={onreset}>{t(l, "恢复原值", "Undo the changes")}</button>
+            </details>
             {body}
         </div>
     }

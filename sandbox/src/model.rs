@@ -14,6 +14,37 @@ pub fn load_policy(text: &str) -> Result<Policy, Vec<String>> {
     Policy::from_file(file)
 }
 
+/// The version `start` with some numbers changed in the page, as (parameter key, value as typed)
+/// pairs: named `<id>-edited`, and checked as a policy file is. A value that does not read as a
+/// number (full-width digits, thousands separators and 万元 are read, as everywhere) is named
+/// with its parameter, in `lang`; every problem is given, and the typed values stay as they are.
+pub fn edited(
+    start: &tic_core::schema::PolicyFile,
+    edits: &[(String, String)],
+    lang: tic_core::Lang,
+) -> Result<Policy, Vec<String>> {
+    let mut file = start.clone();
+    file.policy.id = format!("{}-edited", start.policy.id);
+    let mut problems = Vec::new();
+    for (key, typed) in edits {
+        let Some(p) = file.parameters.get_mut(key) else {
+            problems.push(format!(
+                "{key}: {}",
+                Text::new("没有这个参数", "no such parameter").get(lang)
+            ));
+            continue;
+        };
+        match tic_core::number::read_number(typed) {
+            Ok(v) => p.value = v,
+            Err(e) => problems.push(format!("{key}: {}", e.message().get(lang))),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Policy::from_file(file)
+}
+
 /// A file screened under two versions.
 #[derive(Clone, Debug)]
 pub struct Comparison {
@@ -75,7 +106,7 @@ mod tests {
     const TOML: &str = include_str!("../../core/policy/ningbo-tic-2023-draft.toml");
     const SAMPLE: &[u8] = include_bytes!("../../www/samples/applicants.csv");
 
-    fn edited() -> String {
+    fn edited_toml() -> String {
         let a = "[parameters.staff_year2_min]\nvalue = 100";
         assert!(TOML.contains(a));
         TOML.replace("id = \"ningbo-tic-2023-draft\"", "id = \"sandbox\"")
@@ -94,7 +125,7 @@ mod tests {
     #[test]
     fn a_lower_threshold_changes_rows_and_is_listed_with_its_clause() {
         let p = tic_core::policy::current();
-        let other = load_policy(&edited()).unwrap();
+        let other = load_policy(&edited_toml()).unwrap();
         let c = compare(p, &other, SAMPLE, "applicants.csv").unwrap();
         assert!(!c.changed().is_empty());
         let staff = c
@@ -117,7 +148,7 @@ mod tests {
     fn one_applicant_exported_by_the_page_is_a_batch_of_one() {
         let p = tic_core::policy::current();
         let one = include_bytes!("../../tests/cases/valid/strong.applicant.json");
-        let other = load_policy(&edited()).unwrap();
+        let other = load_policy(&edited_toml()).unwrap();
         let c = compare(p, &other, one, "applicant.json").unwrap();
         assert_eq!(c.base.len(), 1);
         assert!(c.base[0].outcome.is_ok(), "{:?}", c.base[0].outcome);
@@ -125,8 +156,37 @@ mod tests {
     }
 
     #[test]
+    fn numbers_edited_in_the_page_make_a_version_like_a_file_does() {
+        let p = tic_core::policy::current();
+        let typed = vec![("staff_year2_min".to_owned(), "６０".to_owned())];
+        let other = edited(&p.file, &typed, tic_core::Lang::Zh).unwrap();
+        assert_eq!(other.id, format!("{}-edited", p.id));
+        let from_file = load_policy(&edited_toml()).unwrap();
+        let (a, b) = (
+            compare(p, &other, SAMPLE, "applicants.csv").unwrap(),
+            compare(p, &from_file, SAMPLE, "applicants.csv").unwrap(),
+        );
+        assert_eq!(a.totals, b.totals);
+        assert_eq!(a.changes.len(), 2, "the id and the number: {:?}", a.changes);
+        // a bad value is named with its parameter; a value out of range as a file's would be
+        let bad = vec![
+            ("staff_year2_min".to_owned(), "六十".to_owned()),
+            ("no_such".to_owned(), "1".to_owned()),
+        ];
+        let problems = edited(&p.file, &bad, tic_core::Lang::Zh).unwrap_err();
+        assert!(problems[0].starts_with("staff_year2_min: "), "{problems:?}");
+        assert!(problems[1].starts_with("no_such: "), "{problems:?}");
+        let negative = vec![("total_cap".to_owned(), "-5".to_owned())];
+        let problems = edited(&p.file, &negative, tic_core::Lang::En).unwrap_err();
+        assert!(
+            problems.iter().any(|x| x.contains("total_cap")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn a_broken_policy_file_names_its_problems() {
-        let broken = edited().replace("[parameters.total_cap]", "[parameters.total_cap_typo]");
+        let broken = edited_toml().replace("[parameters.total_cap]", "[parameters.total_cap_typo]");
         let problems = load_policy(&broken).unwrap_err();
         assert!(
             problems.iter().any(|p| p.contains("total_cap")),

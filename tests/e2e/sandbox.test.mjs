@@ -1,14 +1,16 @@
 // The policy sandbox page (www/sandbox.html) end to end: the sample file and a policy file read in
 // the browser give the same totals, by verdict, by year and by district, as `tic screen --compare`;
 // the same number of changed rows as its table; the same differences as `tic policy diff`; a
-// broken policy file is refused with its problems; no request leaves the site, no CSP violation.
+// broken policy file is refused with its problems; numbers typed in the page give what the same
+// numbers in a file give, and a bad one is named without losing what was typed; the preparation
+// tab's link brings its one applicant; no request leaves the site, no CSP violation.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BASE, ROOT, launch, openPage, screenshot, tic } from './helpers.mjs';
+import { BASE, PAGE_URL, ROOT, b64url, fixture, launch, openPage, screenshot, screenshotOf, settle, tic } from './helpers.mjs';
 
 const SAMPLE = join(ROOT, 'www', 'samples', 'applicants.csv');
 let browser;
@@ -29,6 +31,31 @@ function policyFile(dir) {
   const file = join(dir, 'sandbox.toml');
   writeFileSync(file, toml);
   return { file, toml };
+}
+
+/** What the sandbox shows: the two versions' ids, the counts by verdict, the totals in 万元. */
+async function shownTotals(page) {
+  return page.evaluate(() => {
+    const col = (row, i) => document.querySelector(`#sandbox-totals tr[data-row="${row}"] td:nth-of-type(${i})`)?.textContent;
+    return {
+      ids: [...document.querySelectorAll('#sandbox-totals thead th[data-policy]')].map((th) => th.dataset.policy),
+      rows: [Number(col('rows', 1).replace(/,/g, '')), Number(col('rows', 2).replace(/,/g, ''))],
+      verdicts: ['eligible', 'eligible_with_gaps', 'incomplete', 'not_eligible'].map((v) => [Number(col(v, 1).replace(/,/g, '')), Number(col(v, 2).replace(/,/g, ''))]),
+      totals: [...document.querySelectorAll('#sandbox-totals tr[data-row=total] td')].map((td) => Number(td.dataset.wan)),
+    };
+  });
+}
+
+/** The same, from `tic screen FILE --compare POLICY`. */
+function cliTotals(data, policy) {
+  const run = spawnSync(tic(), ['screen', data, '--compare', policy], { encoding: 'utf8' });
+  const cli = JSON.parse(run.stdout);
+  const vs = ['eligible', 'eligible_with_gaps', 'incomplete', 'not_eligible'];
+  return {
+    rows: [cli.base.totals.rows, cli.other.totals.rows],
+    verdicts: vs.map((v) => [cli.base.totals.by_verdict[v], cli.other.totals.by_verdict[v]]),
+    totals: [cli.base.totals.funding_total_wan, cli.other.totals.funding_total_wan],
+  };
 }
 
 describe('policy sandbox page', () => {
@@ -83,6 +110,82 @@ describe('policy sandbox page', () => {
     assert.deepEqual(page.problems, []);
     assert.ok(requests.every((u) => u.startsWith(BASE)), 'no request leaves the site');
     await screenshot(page, 'sandbox-page');
+    await context.close();
+  });
+
+  test('numbers typed in the page compare as the same numbers in a file do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tic-sandbox-edit-'));
+    const { file } = policyFile(dir);
+    const { context, page } = await openPage(browser, { url: null });
+    await page.goto(`${BASE}www/sandbox.html`, { waitUntil: 'load' });
+    await page.waitForSelector('#sandbox-data', { state: 'attached', timeout: 30000 });
+    await page.setInputFiles('#sandbox-data', SAMPLE);
+    await page.click('.sandbox-edit summary');
+    const staff = '.sandbox-param[data-param="staff_year2_min"]';
+    assert.equal(await page.inputValue(staff), '100');
+    // As pasted from chat: full-width digits.
+    await page.fill(staff, '６０');
+    await page.waitForSelector('#sandbox-result');
+    // The rate as typed with its unit.
+    await page.fill('.sandbox-param[data-param="subsidy_rate"]', '25 ');
+    await page.waitForFunction(() => document.querySelector('#sandbox-diff caption')?.textContent.includes('3'));
+    const shown = await shownTotals(page);
+    assert.deepEqual(shown.ids, ['ningbo-tic-2023-draft', 'ningbo-tic-2023-draft-edited']);
+    const { rows, verdicts, totals } = cliTotals(SAMPLE, file);
+    assert.deepEqual({ rows: shown.rows, verdicts: shown.verdicts, totals: shown.totals }, { rows, verdicts, totals });
+    assert.notEqual(totals[0], totals[1], 'the rate changed the subsidy');
+    const diff = await page.$$eval('#sandbox-diff tr', (trs) => trs.map((tr) => tr.dataset.id));
+    assert.deepEqual(diff.filter((d) => d !== 'id').sort(), ['staff_year2_min', 'subsidy_rate']);
+    // A bad number: named with its parameter, what was typed stays, the file stays loaded.
+    await page.fill(staff, '六十');
+    await page.waitForSelector('#sandbox-error');
+    assert.match(await page.textContent('#sandbox-error'), /staff_year2_min/);
+    assert.equal(await page.inputValue(staff), '六十');
+    await page.fill(staff, '60');
+    await page.waitForSelector('#sandbox-result');
+    assert.deepEqual((await shownTotals(page)).totals, totals);
+    await screenshotOf(page.locator('.sandbox-edit'), 'sandbox-edit');
+    // Undo: every number back, nothing to compare with.
+    await page.click('#sandbox-reset');
+    await page.waitForSelector('#sandbox-result', { state: 'detached' });
+    assert.equal(await page.inputValue(staff), '100');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('the preparation tab sends its one applicant to the sandbox', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tic-sandbox-one-'));
+    const { file } = policyFile(dir);
+    const applicant = fixture('gaps.applicant.json');
+    // `tic screen` takes a batch: the same applicant as an array of one.
+    const one = join(dir, 'one.json');
+    writeFileSync(one, `[${applicant}]`);
+    const { context, page } = await openPage(browser, { url: null });
+    await page.goto(`${PAGE_URL}#applicant=${b64url(applicant)}`, { waitUntil: 'load' });
+    await page.waitForSelector('#verdict', { timeout: 30000 });
+    await settle(page);
+    await page.click('#tab-apply');
+    await page.waitForSelector('#apply-sandbox a', { timeout: 30000 });
+    const href = await page.getAttribute('#apply-sandbox a', 'href');
+    const url = new URL(href, page.url());
+    assert.equal(url.pathname, new URL(`${BASE}www/sandbox.html`).pathname);
+    await page.goto(url.href, { waitUntil: 'load' });
+    await page.waitForSelector('#sandbox-from-link', { timeout: 30000 });
+    await page.setInputFiles('#sandbox-policy', file);
+    await page.waitForSelector('#sandbox-result');
+    const shown = await shownTotals(page);
+    const cli = cliTotals(one, file);
+    assert.deepEqual(shown.rows, [1, 1]);
+    assert.deepEqual({ rows: shown.rows, verdicts: shown.verdicts, totals: shown.totals }, cli);
+    // A link whose data cannot be read: said so, and the page still takes a file.
+    // (A new load: the preparation tab opens the sandbox in a new tab each time.)
+    await page.goto('about:blank');
+    await page.goto(`${BASE}www/sandbox.html#applicant=%%%`, { waitUntil: 'load' });
+    await page.waitForSelector('#sandbox-from-link[role=alert]', { timeout: 30000 });
+    await page.setInputFiles('#sandbox-data', SAMPLE);
+    await page.setInputFiles('#sandbox-policy', file);
+    await page.waitForSelector('#sandbox-result');
+    assert.deepEqual(page.problems, []);
     await context.close();
   });
 

@@ -183,6 +183,11 @@ pub fn Sweep(p: &SweepProps) -> Html {
                 <input type="range" min="0" max={dec(x_max, 0)} step="1" value={chosen.map(|b| dec(b.as_wan(), 0)).unwrap_or_default()} oninput={onchange} aria-label={i18n::SWEEP_INPUT.get(l)} />
             </label>
             {result}
+            // The same answers under another policy version: the sandbox page, with the
+            // applicant in the link's fragment (never sent to a server).
+            <p class="apply-muted" id="apply-sandbox">{i18n::SANDBOX.get(l)}
+                <a href={format!("www/sandbox.html{}#applicant={}", if l == Lang::En { "?lang=en" } else { "" }, tic_core::link::encode(&p.applicant.to_json()))}
+                    target="_blank" rel="noopener">{i18n::SANDBOX_LINK.get(l)}</a></p>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 //! or both), the comparison computed by `model` and shown as tables; every problem named,
 //! nothing else lost.
 
-use crate::model::{compare, edited, load_policy, Comparison};
+use crate::model::{edited, load_policy, screen, Comparison};
 use std::rc::Rc;
 use tic_core::explain;
 use tic_core::{Lang, Policy, Wan};
@@ -280,6 +280,10 @@ pub fn App(p: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| edits.set(Vec::new()))
     };
     let base = tic_core::policy::current();
+    // The file under the current version: screened once per file, not once per number typed.
+    let base_rows = use_memo((*data).clone(), move |d| {
+        d.as_ref().map(|d| screen(base, &d.1, &d.0).map(Rc::new))
+    });
     let loaded: Option<(String, Loaded)> = (*policy_file).as_ref().map(|c| {
         let text = String::from_utf8_lossy(&c.1).into_owned();
         (c.0.clone(), load_policy(&text).map(Rc::new))
@@ -320,7 +324,11 @@ pub fn App(p: &AppProps) -> Html {
                 <ul>{ for problems.iter().map(|x| html! { <li>{x.clone()}</li> }) }</ul>
             </div>
         },
-        (Some(d), Some((_, Ok(other)))) => match compare(base, other, &d.1, &d.0) {
+        (Some(d), Some((_, Ok(other)))) => match (*base_rows)
+            .clone()
+            .unwrap_or_else(|| Ok(Rc::default()))
+            .and_then(|a| Ok(Comparison::of(base, other, a, screen(other, &d.1, &d.0)?)))
+        {
             Ok(c) => result(l, base, other, &c),
             Err(e) => {
                 html! { <p class="read-info" role="alert" id="sandbox-error">{format!("{}: {}", d.0, e.get(l))}</p> }

@@ -2,6 +2,7 @@
 //! a batch file screened under two versions, their totals, the rows that change, and the
 //! differences of the versions.
 
+use std::rc::Rc;
 use tic_core::diff::{diff, PolicyChange};
 use tic_core::{Policy, Text};
 use tic_tabular::compare::{pair, RowComparison, Totals};
@@ -48,8 +49,9 @@ pub fn edited(
 /// A file screened under two versions.
 #[derive(Clone, Debug)]
 pub struct Comparison {
-    /// The rows under the first version.
-    pub base: Vec<ResultRow>,
+    /// The rows under the first version (shared: the page keeps them while only the other
+    /// version changes).
+    pub base: Rc<Vec<ResultRow>>,
     /// The rows under the second.
     pub other: Vec<ResultRow>,
     /// The totals of each.
@@ -59,6 +61,16 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// The comparison of the rows of one file screened under `base` (`a`) and `other` (`b`).
+    pub fn of(base: &Policy, other: &Policy, a: Rc<Vec<ResultRow>>, b: Vec<ResultRow>) -> Self {
+        Comparison {
+            totals: (Totals::of(&a), Totals::of(&b)),
+            base: a,
+            other: b,
+            changes: diff(&base.file, &other.file),
+        }
+    }
+
     /// The rows whose result changes, each under both versions.
     pub fn changed(&self) -> Vec<RowComparison<'_>> {
         pair(&self.base, &self.other)
@@ -68,15 +80,10 @@ impl Comparison {
     }
 }
 
-/// Screens the batch file (`bytes`, its `name` for detection) under `base` and `other`, each with
-/// its own column layout; or why the file cannot be read at all.
-pub fn compare(
-    base: &Policy,
-    other: &Policy,
-    bytes: &[u8],
-    name: &str,
-) -> Result<Comparison, Text> {
-    // One applicant (a JSON object, as the self-assessment page exports it) is a batch of one.
+/// Screens the batch file (`bytes`, its `name` for detection) under `policy`, with its column
+/// layout; or why the file cannot be read at all. One applicant (a JSON object, as the
+/// self-assessment page exports it) is a batch of one.
+pub fn screen(policy: &Policy, bytes: &[u8], name: &str) -> Result<Vec<ResultRow>, Text> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let one: Vec<u8>;
     let bytes = if body.trim_ascii_start().starts_with(b"{") {
@@ -85,18 +92,20 @@ pub fn compare(
     } else {
         bytes
     };
-    let rows = |p: &Policy| {
-        tic_tabular::Source::open(p, bytes, Some(name))
-            .map(|s| tic_tabular::screen::screen_source_rows(p, &s))
-            .map_err(|e| e.message.clone())
-    };
-    let (a, b) = (rows(base)?, rows(other)?);
-    Ok(Comparison {
-        totals: (Totals::of(&a), Totals::of(&b)),
-        base: a,
-        other: b,
-        changes: diff(&base.file, &other.file),
-    })
+    tic_tabular::Source::open(policy, bytes, Some(name))
+        .map(|s| tic_tabular::screen::screen_source_rows(policy, &s))
+        .map_err(|e| e.message.clone())
+}
+
+/// Screens the batch file under `base` and `other` and compares them.
+pub fn compare(
+    base: &Policy,
+    other: &Policy,
+    bytes: &[u8],
+    name: &str,
+) -> Result<Comparison, Text> {
+    let (a, b) = (screen(base, bytes, name)?, screen(other, bytes, name)?);
+    Ok(Comparison::of(base, other, Rc::new(a), b))
 }
 
 #[cfg(test)]

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly module into www/pkg/ and assembles the static site in target/site/:
-# index.html (from the repo top level) + www/ (copied, not linked). Assumes scripts/setup-build.sh ran.
+# Builds the WebAssembly bundles (www/pkg/ for the page, and the others below) and assembles the
+# static site in target/site/: index.html (from the repo top level) + www/ (copied, not linked).
+# Assumes scripts/setup-build.sh ran.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 wasm-opt --version >/dev/null 2>&1 || die "wasm-opt not found: run scripts/setup-build.sh first"
+wb="$(wasm_bindgen_version)"
+[ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$wb" ] ||
+  die "wasm-bindgen $wb (the lockfile's) not found: run scripts/setup-build.sh first"
 case "$(command -v wasm-opt)" in
   "$TOOLS"/*) ;;
   *) die "wasm-opt on PATH is not the npm binaryen one in .tools/: $(command -v wasm-opt)" ;;
@@ -24,13 +28,20 @@ BUNDLES=("web:www/pkg")
 # cargo registry's. Left as they are, the bundle's bytes would depend on where it was built and
 # the byte budgets would not be deterministic; remapped, one source gives one bundle everywhere.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/c --remap-path-prefix=$ROOT=/w"
+# Each bundle in three steps (what wasm-pack would do, without installing it): the crate compiled
+# for wasm32 in the wasm-release profile, its JS glue written by wasm-bindgen (the CLI of the
+# lockfile's version), the module shrunk by wasm-opt with the options of lib.sh.
 for b in "${BUNDLES[@]}"; do
   crate="${b%%:*}" out="${b#*:}"
-  say "wasm-pack build $crate (profile wasm-release) -> $out/"
-  wasm-pack build "$crate" --target web --profile wasm-release --out-dir "../$out" --no-typescript
-  # wasm-pack writes these for publishing to npm; the site does not need them.
-  # (its .gitignore "*" stays: it keeps the bundle out of git.)
-  rm -f "$out/package.json" "$out/README.md" "$out"/LICENSE*
+  pkg="$(sed -n 's/^name *= *"\([^"]*\)".*/\1/p' "$crate/Cargo.toml" | head -n1)"
+  lib="${pkg//-/_}"
+  say "$pkg (crate $crate, profile wasm-release) -> $out/"
+  cargo build --lib -p "$pkg" --target wasm32-unknown-unknown --profile wasm-release
+  rm -rf "$out"
+  wasm-bindgen "target/wasm32-unknown-unknown/wasm-release/$lib.wasm" \
+    --out-dir "$out" --target web --no-typescript
+  wasm-opt "$out/${lib}_bg.wasm" -o "$out/${lib}_bg.wasm.tmp" "${WASM_OPT_FLAGS[@]}"
+  mv "$out/${lib}_bg.wasm.tmp" "$out/${lib}_bg.wasm"
 done
 
 SITE="$ROOT/target/site"

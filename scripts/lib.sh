@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Common environment for the project's scripts: sourced, not run.
 # Puts the repo-local tools (.tools/node_modules/.bin: wasm-opt from npm binaryen) and cargo's bin
-# directory first on PATH, so wasm-pack never picks up Debian's older binaryen.
+# directory first on PATH, so the build never picks up Debian's older binaryen.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
@@ -10,8 +10,15 @@ export PATH="$TOOLS/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 # Pinned tool versions (wasm-bindgen-cli is read from Cargo.lock instead).
-WASM_PACK_VERSION="0.15.1"
 BINARYEN_NPM_VERSION="132.0.0"
+# wasm-opt's options for every bundle (written once here). `-Oz --converge` measured 536 gzipped
+# bytes (18 kB raw) below `-O` on the page; the feature flags are the ones rustc's output uses
+# (without them wasm-opt refuses the bulk-memory instructions).
+WASM_OPT_FLAGS=(
+  -Oz --converge --strip-producers --strip-target-features
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue
+)
 CHROMIUM="/usr/bin/chromium"
 CHROMEDRIVER="/usr/bin/chromedriver"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building the site needs, skipping whatever is already there: the Rust toolchain that
-# rust-toolchain.toml pins, the wasm32 target, wasm-pack, wasm-bindgen-cli (the version in
-# Cargo.lock) and wasm-opt (npm binaryen, into .tools/). No browser: serving needs none
+# rust-toolchain.toml pins, the wasm32 target, wasm-bindgen-cli (the version in Cargo.lock) and
+# wasm-opt (npm binaryen, into .tools/). No browser: serving needs none
 # (scripts/setup-test.sh adds what the tests need). Idempotent; prints what it does.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -36,16 +36,8 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. wasm-pack
-have_wp="$(wasm-pack --version 2>/dev/null | awk '{print $2}' || true)"
-if [ "$have_wp" = "$WASM_PACK_VERSION" ]; then
-  say "wasm-pack $WASM_PACK_VERSION: present"
-else
-  say "installing wasm-pack $WASM_PACK_VERSION (found: ${have_wp:-none}; ~2 min)"
-  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
-fi
-
-# 3. wasm-bindgen-cli, exactly the lockfile's wasm-bindgen (wasm-pack downloads one otherwise, which fails here)
+# 2. wasm-bindgen-cli, exactly the lockfile's wasm-bindgen (the JS glue must come from the same
+#    version as the crate; its test runner runs the wasm tests)
 wb="$(wasm_bindgen_version)"
 if [ -z "$wb" ]; then
   say "wasm-bindgen not in Cargo.lock yet: skipping wasm-bindgen-cli"
@@ -62,7 +54,7 @@ else
   fi
 fi
 
-# 4. wasm-opt from npm binaryen, repo-local (Debian's binaryen 108 cannot read current Rust output)
+# 3. wasm-opt from npm binaryen, repo-local (Debian's binaryen 108 cannot read current Rust output)
 have_bin="$(node -p "try{require('$TOOLS/node_modules/binaryen/package.json').version}catch(e){''}" 2>/dev/null || true)"
 if [ "$have_bin" = "$BINARYEN_NPM_VERSION" ] && [ -x "$TOOLS/node_modules/.bin/wasm-opt" ]; then
   say "wasm-opt (npm binaryen $BINARYEN_NPM_VERSION) in .tools: present"

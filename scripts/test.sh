@@ -85,6 +85,14 @@ skip() { STEPS+=("$1"$'\t'"0"$'\t'"skipped: $2"); banner "$1"; say "skipped: $2"
 SHARED="$(cd "$ROOT/.." && pwd)/shared"
 
 contract() { python3 "$SHARED/contract/check.py" . "$1"; }
+# The wasm-bindgen tests of a package, in headless Chromium through chromedriver: cargo runs each
+# test module with wasm-bindgen's test runner (the CLI setup-build.sh installs, of the lockfile's
+# version), which is what `wasm-pack test --headless --chrome` does, without installing wasm-pack.
+wasm_test() {
+  CHROMEDRIVER="$CHROMEDRIVER" WASM_BINDGEN_TEST_ONLY_WEB=1 \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test -p "$1" --target wasm32-unknown-unknown
+}
 progress_contract() { python3 "$SHARED/contract/check_progress.py" . "$1"; }
 
 start_server() {
@@ -142,9 +150,10 @@ else
   skip "progress contract checks" "no ../shared/contract/check_progress.py beside the repo"
 fi
 for crate in web batch; do
-  # crates with wasm-bindgen-test tests run them in headless Chromium (chromedriver on PATH)
+  # crates with wasm-bindgen-test tests run them in headless Chromium
   if [ -f "$crate/Cargo.toml" ] && grep -q '^wasm-bindgen-test' "$crate/Cargo.toml"; then
-    step "wasm-pack test --headless --chrome $crate" wasm-pack test --headless --chrome "$crate"
+    pkg="$(sed -n 's/^name *= *"\([^"]*\)".*/\1/p' "$crate/Cargo.toml" | head -n1)"
+    step "wasm tests in headless Chromium ($pkg)" wasm_test "$pkg"
   fi
 done
 step "build site (scripts/build-site.sh)" bash scripts/build-site.sh

@@ -15,8 +15,14 @@ fn dir() -> PathBuf {
     d
 }
 
-/// The built-in policy with other numbers, written to a file.
+/// The built-in policy with other numbers, written to a file once (tests run in parallel: a
+/// file rewritten by one while another reads it would be read empty).
 pub(crate) fn six_year_policy() -> PathBuf {
+    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PATH.get_or_init(write_six_year_policy).clone()
+}
+
+fn write_six_year_policy() -> PathBuf {
     let mut s = TOML.to_owned();
     for (a, b) in [
         ("id = \"ningbo-tic-2023-draft\"", "id = \"test-six-years\""),

@@ -317,6 +317,9 @@ pub fn screen_compare(
 pub enum ScreenFormat {
     /// A JSON array, one result per row.
     Json,
+    /// A JSON array of brief results (verdict, requirement statuses and numbers, funding per
+    /// year; what the page module's `assess_many` gives), one per row after its `row`.
+    Brief,
     /// The result columns as CSV (UTF-8 with BOM).
     Csv,
     /// The result columns as XLSX.
@@ -409,11 +412,11 @@ pub fn screen_into<W: std::io::Write + ?Sized>(
 ) -> Screened {
     let mut tally = tic_tabular::Tally::default();
     let written = match format {
-        ScreenFormat::Json | ScreenFormat::Csv => {
-            let stream = if format == ScreenFormat::Json {
-                tic_tabular::StreamFormat::Json(detail)
-            } else {
-                tic_tabular::StreamFormat::Csv
+        ScreenFormat::Json | ScreenFormat::Brief | ScreenFormat::Csv => {
+            let stream = match format {
+                ScreenFormat::Json => tic_tabular::StreamFormat::Json(detail),
+                ScreenFormat::Brief => tic_tabular::StreamFormat::Brief,
+                _ => tic_tabular::StreamFormat::Csv,
             };
             tic_tabular::screen_to(policy, source, stream, lang, ERRORS_SHOWN, out, &mut tally)
         }

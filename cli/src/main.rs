@@ -54,6 +54,11 @@ enum Command {
         /// Full assessments (explanations, clause texts) instead of summaries (JSON only).
         #[arg(long)]
         explain: bool,
+        /// Brief results instead of summaries (JSON only): per row its verdict, each
+        /// requirement's status and numbers, the funding per year; what the page's module
+        /// gives for a list (`assess_many`).
+        #[arg(long, conflicts_with_all = ["explain", "compare"])]
+        brief: bool,
         /// The sheet to read (XLSX), by name; default: the sheet whose header names the most
         /// known columns.
         #[arg(long, value_name = "NAME")]
@@ -217,6 +222,7 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             file,
             format,
             explain,
+            brief,
             sheet,
             header_row,
             output,
@@ -261,7 +267,18 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
                 );
             }
             let format = match format {
+                ScreenFormatArg::Json if brief => ScreenFormat::Brief,
                 ScreenFormatArg::Json => ScreenFormat::Json,
+                _ if brief => {
+                    return emit(
+                        Output::unusable(vec![match lang {
+                            Lang::Zh => "tic: --brief 只支持 --format json".to_owned(),
+                            Lang::En => "tic: --brief gives --format json only".to_owned(),
+                        }]),
+                        None,
+                        lang,
+                    )
+                }
                 ScreenFormatArg::Csv => ScreenFormat::Csv,
                 ScreenFormatArg::Xlsx => ScreenFormat::Xlsx,
                 ScreenFormatArg::Table => ScreenFormat::Table,

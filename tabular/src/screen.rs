@@ -22,6 +22,10 @@ pub enum StreamFormat {
     /// The JSON array of `tic screen`, one element per line: per row the assessment report at
     /// this detail with a `row` field, or `{row, name?, district?, error}`.
     Json(Detail),
+    /// The same JSON array with the brief result per row (what the page module's `assess_many`
+    /// gives: verdict, each requirement's status and numbers, funding per year) after its
+    /// `row`; an invalid row as in [`StreamFormat::Json`].
+    Brief,
     /// The CSV export (UTF-8 with a BOM; [`crate::results_csv`]'s columns).
     Csv,
 }
@@ -190,7 +194,7 @@ fn stream<W: Write + ?Sized>(
     let years = policy.funding.years;
     let layout = rows.layout();
     match format {
-        StreamFormat::Json(_) => out.write_all(b"[")?,
+        StreamFormat::Json(_) | StreamFormat::Brief => out.write_all(b"[")?,
         StreamFormat::Csv => {
             let mut w = csv::Writer::from_writer(BOM.as_bytes().to_vec());
             write_csv_header(&mut w, policy, lang)?;
@@ -223,8 +227,13 @@ fn stream<W: Write + ?Sized>(
             }
         };
         match format {
-            StreamFormat::Json(detail) => {
-                chunk.bytes.reserve(range.len() * JSON_ROW_BYTES);
+            StreamFormat::Json(_) | StreamFormat::Brief => {
+                let per_row = if format == StreamFormat::Brief {
+                    BRIEF_ROW_BYTES
+                } else {
+                    JSON_ROW_BYTES
+                };
+                chunk.bytes.reserve(range.len() * per_row);
                 for i in range {
                     let Some(row) = rows.get(policy, i) else {
                         continue;
@@ -235,7 +244,7 @@ fn stream<W: Write + ?Sized>(
                         .bytes
                         .extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
                     if let Err(e) =
-                        json_element(&mut chunk.bytes, policy, layout, &row, detail, lang)
+                        json_element(&mut chunk.bytes, policy, layout, &row, format, lang)
                     {
                         keep(e, &mut chunk);
                     }
@@ -273,7 +282,7 @@ fn stream<W: Write + ?Sized>(
         tally.rows += chunk.rows;
         Ok::<(), io::Error>(())
     })?;
-    if let StreamFormat::Json(_) = format {
+    if let StreamFormat::Json(_) | StreamFormat::Brief = format {
         out.write_all(b"\n]\n")?;
     }
     Ok(())
@@ -282,20 +291,36 @@ fn stream<W: Write + ?Sized>(
 /// Roughly the size of one Summary element, to reserve a chunk's buffer at once.
 const JSON_ROW_BYTES: usize = 4096;
 
-/// Writes one JSON element: the report with `row` first, or the row's error.
+/// Roughly the size of one brief element.
+const BRIEF_ROW_BYTES: usize = 1024;
+
+/// Writes one JSON element of `format` (JSON or brief): the report or the brief result with
+/// `row` first, or the row's error.
 fn json_element(
     out: &mut Vec<u8>,
     policy: &Policy,
     layout: Option<&Layout>,
     row: &InputRow,
-    detail: Detail,
+    format: StreamFormat,
     lang: Lang,
 ) -> Result<(), RowError> {
     match check_row(policy, layout, row) {
         Ok(applicant) => {
             let a = tic_core::assess(policy, &applicant);
-            let report = tic_core::report(&a, &applicant, detail);
-            write_with_row(out, row.row, &report);
+            match format {
+                StreamFormat::Json(detail) => {
+                    write_with_row(out, row.row, &tic_core::report(&a, &applicant, detail))
+                }
+                _ => {
+                    let mut brief = String::with_capacity(BRIEF_ROW_BYTES);
+                    tic_core::report::write_brief(&a, &mut brief);
+                    // `{"row":N,` then the brief object's members (it starts with `{`).
+                    out.extend_from_slice(b"{\"row\":");
+                    out.extend_from_slice(row.row.to_string().as_bytes());
+                    out.push(b',');
+                    out.extend_from_slice(&brief.as_bytes()[1..]);
+                }
+            }
             write_warnings(out, row, lang);
             Ok(())
         }

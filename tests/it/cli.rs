@@ -244,6 +244,53 @@ fn screen_json_keeps_order_and_reports_row_errors() {
 }
 
 #[test]
+fn screen_brief_gives_the_page_modules_result_per_row() {
+    // Its own invalid position: tests run in parallel, each writes its batch file.
+    let (arr, path) = batch_with_invalid_at(4);
+    let o = tic(&["screen", path.to_str().unwrap(), "--brief"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let res: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    // What the page's module gives for the same array (`assess_many`).
+    let module = tic_core::report::brief_many(
+        crate::policy(),
+        &serde_json::to_string(&arr).unwrap(),
+        tic_core::Lang::En,
+    )
+    .unwrap();
+    let module: Vec<Value> = serde_json::from_str(&module).unwrap();
+    assert_eq!(res.len(), arr.len());
+    for (i, (r, m)) in res.iter().zip(&module).enumerate() {
+        let mut r = r.clone();
+        assert_eq!(
+            r.as_object_mut().unwrap().remove("row"),
+            Some((i + 1).into())
+        );
+        if i == 4 {
+            assert_eq!(r["error"]["row"], 5);
+            assert!(m["error"].is_array());
+        } else {
+            assert_eq!(&r, m, "row {}", i + 1);
+            assert!(r["verdict"].is_string() && r["funding"]["total_wan"].is_number());
+        }
+    }
+    for extra in [
+        &["--format", "csv"][..],
+        &["--explain"],
+        &["--compare", "ningbo-tic-2023-draft"],
+    ] {
+        let mut args = vec!["screen", path.to_str().unwrap(), "--brief"];
+        args.extend_from_slice(extra);
+        let o = tic(&args);
+        assert_eq!(o.status.code(), Some(2), "{extra:?}");
+        assert!(
+            o.stdout.is_empty() && stderr(&o).contains("--brief"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
 fn screen_rejects_unreadable_content_with_exit_2() {
     for (name, bytes) in [
         ("garbage.xlsx", b"PK\x03\x04 this is not a zip".to_vec()),

@@ -272,6 +272,22 @@ const MEMBERS: Members = Members {
 /// The largest count accepted: the field table's bound ([`crate::fields::MAX_COUNT`]).
 pub const MAX_COUNT: u64 = crate::fields::MAX_COUNT;
 
+/// An amount in 万元, or what is wrong with it.
+fn money(v: &Value) -> Result<Wan, Problem> {
+    let Value::Number(n) = v else {
+        return Err(Problem::WrongType {
+            expected: Expected::Number,
+        });
+    };
+    Wan::from_wan(n.as_f64().unwrap_or(f64::NAN)).map_err(|e| match e {
+        MoneyError::Negative => Problem::Negative,
+        MoneyError::NotFinite => Problem::NotFinite,
+        MoneyError::TooLarge => Problem::TooLarge {
+            max: Wan::MAX.to_string(),
+        },
+    })
+}
+
 /// Walks a JSON document once and collects every problem with its path; shared by the
 /// applicant and the progress-record readers.
 pub(crate) struct Reader<'p> {
@@ -437,32 +453,10 @@ impl Reader<'_> {
     }
 
     pub(crate) fn money(&mut self, path: &str, v: &Value) -> Option<Wan> {
-        let Value::Number(n) = v else {
-            self.fail(
-                path,
-                Problem::WrongType {
-                    expected: Expected::Number,
-                },
-            );
-            return None;
-        };
-        match Wan::from_wan(n.as_f64().unwrap_or(f64::NAN)) {
+        match money(v) {
             Ok(w) => Some(w),
-            Err(MoneyError::Negative) => {
-                self.fail(path, Problem::Negative);
-                None
-            }
-            Err(MoneyError::NotFinite) => {
-                self.fail(path, Problem::NotFinite);
-                None
-            }
-            Err(MoneyError::TooLarge) => {
-                self.fail(
-                    path,
-                    Problem::TooLarge {
-                        max: Wan::MAX.to_string(),
-                    },
-                );
+            Err(problem) => {
+                self.fail(path, problem);
                 None
             }
         }
@@ -503,8 +497,10 @@ impl Reader<'_> {
         let items = self.array(path, v, max)?;
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if let Some(w) = self.money(&format!("{path}[{i}]"), item) {
-                out.push(w);
+            // The item's path is written only for a problem: most lists have none.
+            match money(item) {
+                Ok(w) => out.push(w),
+                Err(problem) => self.fail(format!("{path}[{i}]"), problem),
             }
         }
         Some(out)
@@ -520,25 +516,24 @@ impl Reader<'_> {
         let items = self.array(path, v, usize::MAX)?;
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let p = format!("{path}[{i}]");
-            let Some(s) = self.string(&p, Some(item)) else {
-                if item.is_null() {
-                    self.fail(
-                        p,
-                        Problem::WrongType {
-                            expected: Expected::String,
-                        },
-                    );
-                }
+            // The item's path is written only for a problem: most lists have none.
+            let at = || format!("{path}[{i}]");
+            let Value::String(s) = item else {
+                self.fail(
+                    at(),
+                    Problem::WrongType {
+                        expected: Expected::String,
+                    },
+                );
                 continue;
             };
-            match parse(&s) {
-                Some(t) if out.contains(&t) => self.fail(p, Problem::Duplicate),
+            match parse(s) {
+                Some(t) if out.contains(&t) => self.fail(at(), Problem::Duplicate),
                 Some(t) => out.push(t),
                 None => self.fail(
-                    p,
+                    at(),
                     Problem::UnknownValue {
-                        found: s,
+                        found: s.clone(),
                         allowed: allowed(),
                     },
                 ),

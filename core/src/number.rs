@@ -220,16 +220,45 @@ pub fn decimal(s: &str) -> Option<f64> {
 /// An amount in 万元 without grouping, as `w.as_wan().to_string()` writes it: `1000`,
 /// `1666.67`, `0.5`, `0.0001` (exact: an amount is whole yuan, 1/10,000 万元).
 pub fn wan_plain(w: crate::Wan) -> String {
+    let mut s = String::new();
+    push_wan_plain(&mut s, w);
+    s
+}
+
+/// Appends [`wan_plain`]'s text to `out`, with no allocation of its own (the brief results of a
+/// whole list are written this way).
+pub fn push_wan_plain(out: &mut String, w: crate::Wan) {
     let yuan = w.yuan();
-    let sign = if yuan < 0 { "-" } else { "" };
-    let abs = yuan.unsigned_abs();
-    let (whole, frac) = (abs / 10_000, abs % 10_000);
-    if frac == 0 {
-        format!("{sign}{whole}")
-    } else {
-        let digits = format!("{frac:04}");
-        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    if yuan < 0 {
+        out.push('-');
     }
+    let abs = yuan.unsigned_abs();
+    push_digits(out, abs / 10_000);
+    let (mut frac, mut unit) = (abs % 10_000, 1_000);
+    if frac != 0 {
+        out.push('.');
+    }
+    // Four decimals at most, trailing zeros left out.
+    while frac != 0 {
+        out.push(char::from(b'0' + (frac / unit) as u8));
+        frac %= unit;
+        unit /= 10;
+    }
+}
+
+/// Appends the decimal digits of `n` to `out`, with no allocation of its own.
+pub fn push_digits(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&d| char::from(d)));
 }
 
 /// `x` rounded to `places` decimals (at most 6), trailing zeros dropped: `dec(155.4333, 2)` is

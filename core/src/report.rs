@@ -542,7 +542,7 @@ impl Report<'_> {
 }
 
 fn push_wan(out: &mut String, w: Wan) {
-    out.push_str(&crate::number::wan_plain(w));
+    crate::number::push_wan_plain(out, w);
 }
 
 /// Appends the brief result of an assessment as compact JSON: the verdict, each requirement's
@@ -568,10 +568,10 @@ pub fn write_brief(a: &Assessment<'_>, out: &mut String) {
             }) => {
                 if let Some(v) = actual {
                     out.push_str(",\"actual\":");
-                    out.push_str(&v.to_string());
+                    crate::number::push_digits(out, v);
                 }
                 out.push_str(",\"required\":");
-                out.push_str(&required.to_string());
+                crate::number::push_digits(out, required);
             }
             Some(Measure::Money {
                 actual, required, ..
@@ -591,7 +591,7 @@ pub fn write_brief(a: &Assessment<'_>, out: &mut String) {
             out.push(',');
         }
         out.push_str("{\"year\":");
-        out.push_str(&y.year.to_string());
+        crate::number::push_digits(out, y.year as u64);
         out.push_str(",\"amount_wan\":");
         push_wan(out, y.amount);
         out.push_str(",\"limited_by\":\"");

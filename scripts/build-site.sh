@@ -30,7 +30,12 @@ BUNDLES=("web:www/pkg")
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/c --remap-path-prefix=$ROOT=/w"
 # Each bundle in three steps (what wasm-pack would do, without installing it): the crate compiled
 # for wasm32 in the wasm-release profile, its JS glue written by wasm-bindgen (the CLI of the
-# lockfile's version), the module shrunk by wasm-opt with the options of lib.sh.
+# lockfile's version), the module shrunk by wasm-opt with the options of lib.sh. wasm-opt runs in
+# the background while cargo compiles the next bundle: both spend most of their time on one core
+# (wasm-opt's passes, the bundle's LTO link), and wasm-opt takes 15–70 s a bundle.
+OPT_PIDS=()
+# A failed step leaves no wasm-opt running behind it.
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 for b in "${BUNDLES[@]}"; do
   crate="${b%%:*}" out="${b#*:}"
   pkg="$(sed -n 's/^name *= *"\([^"]*\)".*/\1/p' "$crate/Cargo.toml" | head -n1)"
@@ -40,8 +45,12 @@ for b in "${BUNDLES[@]}"; do
   rm -rf "$out"
   wasm-bindgen "target/wasm32-unknown-unknown/wasm-release/$lib.wasm" \
     --out-dir "$out" --target web --no-typescript
-  wasm-opt "$out/${lib}_bg.wasm" -o "$out/${lib}_bg.wasm.tmp" "${WASM_OPT_FLAGS[@]}"
-  mv "$out/${lib}_bg.wasm.tmp" "$out/${lib}_bg.wasm"
+  (wasm-opt "$out/${lib}_bg.wasm" -o "$out/${lib}_bg.wasm.tmp" "${WASM_OPT_FLAGS[@]}" &&
+    mv "$out/${lib}_bg.wasm.tmp" "$out/${lib}_bg.wasm" && say "wasm-opt done: $out/") &
+  OPT_PIDS+=("$!:$out")
+done
+for p in "${OPT_PIDS[@]}"; do
+  wait "${p%%:*}" || die "wasm-opt failed for ${p#*:}"
 done
 
 SITE="$ROOT/target/site"

@@ -34,6 +34,9 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARG
 # the background while cargo compiles the next bundle: both spend most of their time on one core
 # (wasm-opt's passes, the bundle's LTO link), and wasm-opt takes 15–70 s a bundle.
 OPT_PIDS=()
+OPT_CACHE="$ROOT/target/wasm-opt-cache"
+OPT_VERSION="$(wasm-opt --version)"
+mkdir -p "$OPT_CACHE"
 # A failed step leaves no wasm-opt running behind it.
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 for b in "${BUNDLES[@]}"; do
@@ -45,7 +48,19 @@ for b in "${BUNDLES[@]}"; do
   rm -rf "$out"
   wasm-bindgen "target/wasm32-unknown-unknown/wasm-release/$lib.wasm" \
     --out-dir "$out" --target web --no-typescript
+  # wasm-opt's output is kept under the hash of its input, its options and its version: a bundle
+  # whose module did not change is not optimised again (it takes minutes for the five).
+  key="$( (cat "$out/${lib}_bg.wasm"; printf '%s\n' "${WASM_OPT_FLAGS[@]}" "$OPT_VERSION") |
+    sha256sum | cut -c1-32)"
+  cached="$OPT_CACHE/$lib-$key.wasm"
+  if [ -f "$cached" ]; then
+    cp "$cached" "$out/${lib}_bg.wasm"
+    say "wasm-opt: $out/ unchanged since it was last optimised (target/wasm-opt-cache)"
+    continue
+  fi
   (wasm-opt "$out/${lib}_bg.wasm" -o "$out/${lib}_bg.wasm.tmp" "${WASM_OPT_FLAGS[@]}" &&
+    rm -f "$OPT_CACHE/$lib-"*.wasm && cp "$out/${lib}_bg.wasm.tmp" "$cached.tmp" &&
+    mv "$cached.tmp" "$cached" &&
     mv "$out/${lib}_bg.wasm.tmp" "$out/${lib}_bg.wasm" && say "wasm-opt done: $out/") &
   OPT_PIDS+=("$!:$out")
 done

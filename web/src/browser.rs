@@ -5,7 +5,6 @@
 
 use crate::form::Form;
 use gloo_storage::{LocalStorage, Storage};
-use std::collections::BTreeMap;
 use tic_core::Applicant;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -25,7 +24,11 @@ fn storage_ok() -> bool {
 
 /// Saves the answers: the applicant in contract format, and while some field does not parse,
 /// the raw text of every field. An empty form removes both.
-pub fn save(applicant: &Applicant, form: &Form, draft: Option<BTreeMap<String, String>>) {
+pub fn save(
+    applicant: &Applicant,
+    form: &Form,
+    draft: Option<&serde_json::Map<String, serde_json::Value>>,
+) {
     if !storage_ok() {
         return;
     }

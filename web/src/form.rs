@@ -4,7 +4,6 @@
 
 use crate::i18n;
 use serde_json::{Map, Number, Value};
-use std::collections::BTreeMap;
 use tic_core::number::NumberError;
 use tic_core::{InputError, Lang, APPLICANT_SCHEMA};
 
@@ -119,13 +118,19 @@ impl FieldError {
 }
 
 /// The raw state of every field.
+///
+/// The two maps are JSON objects (`serde_json::Map`) holding only strings and lists of strings:
+/// the page carries that map's code for every JSON value anyway, and maps of their own types
+/// (`BTreeMap<String, String>`, `BTreeMap<String, Vec<String>>`) would each link their own copy
+/// of the B-tree's code. [`Form::get`], [`Form::set`], [`Form::list`] and [`Form::set_list`] keep
+/// them to those types.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Form {
     /// Raw text of scalar fields, money years (`investment_wan[0]`) and indicator self-ratings
     /// (`indicators.6.4`), by contract path. Absent or empty: not answered.
-    pub values: BTreeMap<String, String>,
+    values: Map<String, Value>,
     /// Checkbox lists by contract path; absent: not answered, present and empty: "none of these".
-    pub lists: BTreeMap<String, Vec<String>>,
+    lists: Map<String, Value>,
     /// The district select shows "other" (free text).
     pub district_other: bool,
 }
@@ -198,7 +203,7 @@ pub fn remove_path(root: &mut Value, path: &str) -> bool {
 impl Form {
     /// The raw text of a field ("" if not answered).
     pub fn get(&self, path: &str) -> &str {
-        self.values.get(path).map(String::as_str).unwrap_or("")
+        self.values.get(path).and_then(Value::as_str).unwrap_or("")
     }
 
     /// Sets the raw text of a field.
@@ -206,13 +211,48 @@ impl Form {
         if text.is_empty() {
             self.values.remove(path);
         } else {
-            self.values.insert(path.to_owned(), text);
+            self.values.insert(path.to_owned(), Value::String(text));
         }
+    }
+
+    /// The ids ticked in a checkbox list: `None` if not answered, empty for "none of these".
+    pub fn list(&self, path: &str) -> Option<Vec<String>> {
+        let Some(Value::Array(items)) = self.lists.get(path) else {
+            return None;
+        };
+        Some(
+            items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+        )
+    }
+
+    /// Sets a checkbox list (`None`: not answered).
+    pub fn set_list(&mut self, path: &str, ids: Option<Vec<String>>) {
+        match ids {
+            Some(ids) => {
+                let items = ids.into_iter().map(Value::String).collect();
+                self.lists.insert(path.to_owned(), Value::Array(items));
+            }
+            None => {
+                self.lists.remove(path);
+            }
+        }
+    }
+
+    /// The raw text of every field, as a JSON object (the draft kept while a field has a
+    /// problem).
+    pub fn texts(&self) -> &Map<String, Value> {
+        &self.values
     }
 
     /// Whether nothing at all is answered.
     pub fn is_empty(&self) -> bool {
-        self.values.values().all(|v| v.trim().is_empty()) && self.lists.is_empty()
+        self.values
+            .values()
+            .all(|v| v.as_str().is_none_or(|t| t.trim().is_empty()))
+            && self.lists.is_empty()
     }
 
     /// The applicant JSON the form describes, and the problems of fields the page itself
@@ -249,9 +289,8 @@ impl Form {
             insert(&mut root, path, v);
         }
         for list in lists() {
-            if let Some(ids) = self.lists.get(list) {
-                let v = ids.iter().map(|s| Value::String(s.clone())).collect();
-                insert(&mut root, list, Value::Array(v));
+            if let Some(ids @ Value::Array(_)) = self.lists.get(list) {
+                insert(&mut root, list, ids.clone());
             }
         }
         for (name, years) in money_lists() {
@@ -313,7 +352,7 @@ impl Form {
             match (field.kind, x) {
                 (Kind::List(_), Value::Array(items)) => {
                     let ids = items.iter().filter_map(|i| i.as_str().map(str::to_owned));
-                    f.lists.insert(field.path.to_owned(), ids.collect());
+                    f.set_list(field.path, Some(ids.collect()));
                 }
                 (Kind::Money(_), Value::Array(items)) => {
                     for (i, n) in items.iter().enumerate() {

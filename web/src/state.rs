@@ -171,11 +171,11 @@ impl State {
     }
 
     /// The raw text of the fields that have problems, for the draft store.
-    pub fn draft(&self) -> Option<std::collections::BTreeMap<String, String>> {
+    pub fn draft(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
         if self.errors.is_empty() {
             None
         } else {
-            Some(self.form.values.clone())
+            Some(self.form.texts())
         }
     }
 
@@ -238,21 +238,18 @@ impl Reducible for State {
             Action::Set(path, value) => Rc::make_mut(&mut s.form).set(&path, value),
             Action::Toggle { list, id, on } => {
                 let f = Rc::make_mut(&mut s.form);
-                let l = f.lists.entry(list.clone()).or_default();
+                let mut l = f.list(&list).unwrap_or_default();
                 l.retain(|x| x != &id);
                 if on {
                     l.push(id);
                     let order = choice_order(&list);
                     l.sort_by_key(|x| order.iter().position(|o| o == x));
                 }
+                f.set_list(&list, Some(l));
             }
             Action::NoneOf(list, on) => {
                 let f = Rc::make_mut(&mut s.form);
-                if on {
-                    f.lists.insert(list, Vec::new());
-                } else {
-                    f.lists.remove(&list);
-                }
+                f.set_list(&list, on.then(Vec::new));
             }
             Action::District(choice) => {
                 let f = Rc::make_mut(&mut s.form);

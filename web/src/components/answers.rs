@@ -43,7 +43,7 @@ pub fn Answers(p: &AnswersProps) -> Html {
                 }
                 continue;
             }
-            Kind::List(v) => match p.form.lists.get(path) {
+            Kind::List(v) => match p.form.list(path) {
                 None => continue,
                 Some(ids) if ids.is_empty() => i18n::NONE_OF_THESE.get(l).to_owned(),
                 Some(ids) => ids

@@ -62,7 +62,7 @@ pub fn SectionFields(p: &SectionFieldsProps) -> Html {
         let (legend, _) = c.label(path);
         html! {
             <CheckList path={path} legend={legend} hint={hint} warning={warning}
-                items={items(kind, l)} selected={c.form.lists.get(path).cloned()}
+                items={items(kind, l)} selected={c.form.list(path)}
                 none_label={c.t(i18n::NONE_OF_THESE)} or_label={c.t(i18n::OR)}
                 ontoggle={p.ontoggle.clone()} onnone={p.onnone.clone()} />
         }

@@ -46,7 +46,7 @@ pub fn SectionLead(p: &SectionLeadProps) -> Html {
                 placeholder={c.t(i18n::CHOOSE)} options={yes_no(l)} error={c.error("lead_unit.leading_enterprise")}
                 onset={c.onset.clone()} />
             <CheckList path="lead_unit.platforms" legend={plat_l} hint={c.t(i18n::HINT_PLATFORMS)}
-                items={platforms} selected={c.form.lists.get("lead_unit.platforms").cloned()}
+                items={platforms} selected={c.form.list("lead_unit.platforms")}
                 none_label={c.t(i18n::NONE_OF_THESE)} or_label={c.t(i18n::OR)}
                 ontoggle={p.ontoggle.clone()} onnone={p.onnone.clone()} />
         </>

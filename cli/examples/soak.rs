@@ -1670,7 +1670,9 @@ fn mutate_policy(rng: &mut Rng, f: &mut PolicyFile) -> String {
         0..=5 => {
             // A number in range: many of these files are accepted.
             let k = rng.pick(&keys).clone();
-            let unit = f.parameters[&k].unit;
+            let Some(unit) = f.parameters.get(&k).map(|p| p.unit) else {
+                return String::new();
+            };
             let (lo, hi) = required
                 .iter()
                 .find(|(n, ..)| *n == k)
@@ -1771,7 +1773,7 @@ fn mutate_policy(rng: &mut Rng, f: &mut PolicyFile) -> String {
         _ => {
             // Every required parameter in range at once (a policy quite unlike the original).
             for (k, unit, lo, hi) in required {
-                if let Some(p) = f.parameters.get_mut(*k) {
+                if let Some(p) = f.parameters.get_mut(k) {
                     p.value = in_range(rng, *unit, *lo, *hi);
                 }
             }

@@ -15,11 +15,10 @@ mod embedded {
 /// strings, turned into the owned structures here (one loop per table, so the code stays small).
 mod gen {
     use crate::schema::{
-        CheckDef, Choice, ClauseDef, District, IndicatorDef, IndicatorGroupDef, Parameter,
+        CheckDef, Choice, ClauseDef, District, IndicatorDef, IndicatorGroupDef, KeyMap, Parameter,
         ReadingDef, RequirementDef, SpendingDef,
     };
     use crate::vocab::{Due, Kind, Unit};
-    use std::collections::BTreeMap;
 
     /// key, value, unit, clause, quote, note.
     pub type Param = (
@@ -77,10 +76,9 @@ mod gen {
         x.map(str::to_owned)
     }
 
-    // The maps below are filled by inserting: collecting into a `BTreeMap` links a sort and a
-    // bulk builder per key/value type into every bundle, for tables already in key order.
-    pub fn parameters(rows: &[Param]) -> BTreeMap<String, Parameter> {
-        let mut out = BTreeMap::new();
+    // The maps below are filled by inserting, one entry at a time (the tables come in key order).
+    pub fn parameters(rows: &[Param]) -> KeyMap<Parameter> {
+        let mut out = KeyMap::new();
         for &(k, value, unit, clause, quote, note) in rows {
             let p = Parameter {
                 value,
@@ -183,8 +181,8 @@ mod gen {
             .collect()
     }
 
-    pub fn clause_defs(rows: &[Row3]) -> BTreeMap<String, ClauseDef> {
-        let mut out = BTreeMap::new();
+    pub fn clause_defs(rows: &[Row3]) -> KeyMap<ClauseDef> {
+        let mut out = KeyMap::new();
         for &(k, title, text) in rows {
             let c = ClauseDef {
                 title: s(title),

@@ -3,6 +3,9 @@
 //! the library parses them with the `serde_json` it already carries (no TOML parser in the
 //! WebAssembly bundle).
 
+#[path = "src/keymap.rs"]
+#[allow(dead_code)]
+mod keymap;
 #[path = "src/schema.rs"]
 #[allow(dead_code)]
 mod schema;
@@ -15,6 +18,7 @@ use std::{env, fs, path::Path};
 fn main() {
     println!("cargo:rerun-if-changed=policy");
     println!("cargo:rerun-if-changed=src/schema.rs");
+    println!("cargo:rerun-if-changed=src/keymap.rs");
     println!("cargo:rerun-if-changed=src/vocab.rs");
     let mut files: Vec<_> = fs::read_dir("policy")
         .expect("core/policy exists")

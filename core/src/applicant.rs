@@ -1,10 +1,10 @@
 //! An applicant profile (contract `tic-applicant/1`). Every answer is optional: an absent answer
 //! makes the requirements that need it `unknown`.
 
+use crate::keymap::KeyMap;
 use crate::money::Wan;
 use crate::vocab::{LeadKind, LegalStatus, Platform, Rating, Recommender};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The schema identifier of applicant files.
 pub const APPLICANT_SCHEMA: &str = "tic-applicant/1";
@@ -47,8 +47,8 @@ pub struct Applicant {
     #[serde(skip_serializing_if = "Ecosystem::is_empty")]
     pub ecosystem: Ecosystem,
     /// Self-ratings of the 附件1 indicators, by indicator id ("1.1" … "10.7").
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub indicators: BTreeMap<String, Rating>,
+    #[serde(skip_serializing_if = "KeyMap::is_empty")]
+    pub indicators: KeyMap<Rating>,
 }
 
 fn schema_id<S: serde::Serializer>(_: &(), s: S) -> Result<S::Ok, S::Error> {

@@ -160,7 +160,15 @@ impl State {
                 }
             }
         }
-        errors.sort_by_key(|e| field_order(&e.path));
+        // In reading order, stable. An insertion sort: the errors are a handful, and the
+        // standard library's sort would link its own code (~4 kB) for this one use.
+        for i in 1..errors.len() {
+            let mut j = i;
+            while j > 0 && field_order(&errors[j - 1].path) > field_order(&errors[j].path) {
+                errors.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         errors.dedup_by(|a, b| a.path == b.path);
         let assessment = assess(policy, &applicant);
         let json = report(&assessment, &applicant, Detail::Full).to_json();
@@ -242,8 +250,14 @@ impl Reducible for State {
                 l.retain(|x| x != &id);
                 if on {
                     l.push(id);
+                    // In the order the choices are listed; an id not among them (none today)
+                    // stays first, where a sort by position put it. Built, not sorted: a sort
+                    // would link the standard library's sort code (~4 kB) for this one use.
                     let order = choice_order(&list);
-                    l.sort_by_key(|x| order.iter().position(|o| o == x));
+                    let mut ordered: Vec<String> =
+                        l.iter().filter(|x| !order.contains(x)).cloned().collect();
+                    ordered.extend(order.into_iter().filter(|o| l.contains(o)));
+                    l = ordered;
                 }
                 f.set_list(&list, Some(l));
             }
@@ -385,6 +399,46 @@ mod tests {
             Some((Source::File, ImportProblem::Input(es))) => assert_eq!(es.len(), 2),
             other => panic!("expected refusal, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn ticked_choices_keep_the_listed_order_and_errors_the_reading_order() {
+        let mut s = state();
+        let order = choice_order("fields.chains");
+        for id in [&order[2], &order[0], &order[1]] {
+            s = s.reduce(Action::Toggle {
+                list: "fields.chains".into(),
+                id: id.clone(),
+                on: true,
+            });
+        }
+        s = s.reduce(Action::Toggle {
+            list: "fields.chains".into(),
+            id: order[1].clone(),
+            on: false,
+        });
+        assert_eq!(
+            s.form.list("fields.chains"),
+            Some(vec![order[0].clone(), order[2].clone()])
+        );
+        for (path, text) in [
+            ("ecosystem.spinoffs", "x"),
+            ("investment_wan[1]", "y"),
+            ("organization.bases", "z"),
+            ("investment_wan[0]", "w"),
+        ] {
+            s = s.reduce(Action::Set(path.into(), text.into()));
+        }
+        let paths: Vec<&str> = s.errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "organization.bases",
+                "investment_wan[0]",
+                "investment_wan[1]",
+                "ecosystem.spinoffs"
+            ]
+        );
     }
 
     #[test]

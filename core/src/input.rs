@@ -273,7 +273,7 @@ const MEMBERS: Members = Members {
 pub const MAX_COUNT: u64 = crate::fields::MAX_COUNT;
 
 /// An amount in 万元, or what is wrong with it.
-fn money(v: &Value) -> Result<Wan, Problem> {
+fn read_money(v: &Value) -> Result<Wan, Problem> {
     let Value::Number(n) = v else {
         return Err(Problem::WrongType {
             expected: Expected::Number,
@@ -453,7 +453,7 @@ impl Reader<'_> {
     }
 
     pub(crate) fn money(&mut self, path: &str, v: &Value) -> Option<Wan> {
-        match money(v) {
+        match read_money(v) {
             Ok(w) => Some(w),
             Err(problem) => {
                 self.fail(path, problem);
@@ -498,7 +498,7 @@ impl Reader<'_> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             // The item's path is written only for a problem: most lists have none.
-            match money(item) {
+            match read_money(item) {
                 Ok(w) => out.push(w),
                 Err(problem) => self.fail(format!("{path}[{i}]"), problem),
             }

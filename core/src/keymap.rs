@@ -127,9 +127,10 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for KeyMap<V> {
             ) -> Result<KeyMap<V>, A::Error> {
                 let mut m = KeyMap::new();
                 while let Some((k, v)) = a.next_entry::<String, V>()? {
-                    if m.insert(k.clone(), v).is_some() {
+                    if m.contains_key(&k) {
                         return Err(serde::de::Error::custom(format!("duplicate key `{k}`")));
                     }
+                    m.insert(k, v);
                 }
                 Ok(m)
             }

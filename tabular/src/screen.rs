@@ -311,15 +311,12 @@ fn json_element(
                 StreamFormat::Json(detail) => {
                     write_with_row(out, row.row, &tic_core::report(&a, &applicant, detail))
                 }
-                _ => {
+                _ => with_row(out, row.row, |out| {
                     let mut brief = String::with_capacity(BRIEF_ROW_BYTES);
                     tic_core::report::write_brief(&a, &mut brief);
-                    // `{"row":N,` then the brief object's members (it starts with `{`).
-                    out.extend_from_slice(b"{\"row\":");
-                    out.extend_from_slice(row.row.to_string().as_bytes());
-                    out.push(b',');
-                    out.extend_from_slice(&brief.as_bytes()[1..]);
-                }
+                    out.extend_from_slice(brief.as_bytes());
+                    true
+                }),
             }
             write_warnings(out, row, lang);
             Ok(())
@@ -380,18 +377,24 @@ fn write_warnings(out: &mut Vec<u8>, row: &InputRow, lang: Lang) {
 /// opening brace becomes the comma. (`#[serde(flatten)]` would do the same through a map
 /// serialiser, field by field, at a cost for every row.)
 fn write_with_row<T: Serialize>(out: &mut Vec<u8>, row: usize, value: &T) {
+    with_row(out, row, |out| serde_json::to_writer(out, value).is_ok());
+}
+
+/// Writes `{"row":N,` and the members of the object `write` appends (its opening brace becomes
+/// the comma; an empty object gives `{"row":N}`); `null` if `write` fails or writes no object.
+fn with_row(out: &mut Vec<u8>, row: usize, write: impl FnOnce(&mut Vec<u8>) -> bool) {
     let start = out.len();
     out.extend_from_slice(b"{\"row\":");
     out.extend_from_slice(row.to_string().as_bytes());
     let body = out.len();
-    let written = serde_json::to_writer(&mut *out, value);
+    let written = write(out);
     match (written, out.get(body), out.get(body + 1)) {
-        (Ok(()), Some(b'{'), Some(b'}')) => {
+        (true, Some(b'{'), Some(b'}')) => {
             // An empty object: `{"row":N}`.
             out.truncate(body);
             out.push(b'}');
         }
-        (Ok(()), Some(b'{'), Some(_)) => out[body] = b',',
+        (true, Some(b'{'), Some(_)) => out[body] = b',',
         _ => {
             out.truncate(start);
             out.extend_from_slice(b"null");

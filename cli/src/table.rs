@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use tic_core::assess::{Assessment, Measure, Outcome, Shortfall};
 use tic_core::explain;
 use tic_core::funding::BaseSource;
+use tic_core::json::Json;
 use tic_core::policy::Policy;
 use tic_core::policy::Rule;
 use tic_core::reach::reach;
@@ -284,7 +285,7 @@ pub fn assessment(a: &Assessment<'_>, applicant: &Applicant, lang: Lang) -> Stri
     }
     let _ = writeln!(out, "\n{}", if zh { "填写内容" } else { "Answers" });
     let value = serde_json::to_value(applicant).unwrap_or_default();
-    let rows: Vec<Vec<String>> = tic_core::fields::answers(a.policy, &value, lang)
+    let rows: Vec<Vec<String>> = tic_core::fields::answers(a.policy, &Json::from(&value), lang)
         .into_iter()
         .map(|(label, shown)| vec![label, shown])
         .collect();

@@ -13,6 +13,7 @@
 //! Each kind of words is its own static or function, so a program links only what it uses: the
 //! tracking view, which only reads applicants, carries no labels; the page carries no aliases.
 
+use crate::json::Json;
 use crate::policy::Policy;
 use crate::text::{Lang, Words};
 use crate::vocab::{FieldList, LeadKind, LegalStatus, Platform, Rating, Recommender, Unit};
@@ -298,7 +299,7 @@ pub fn header_also(path: &str) -> &'static [&'static str] {
 impl Field {
     /// Its answer in an applicant JSON value, if given (paths are one or two names deep).
     #[inline]
-    pub fn value_in<'v>(&self, applicant: &'v serde_json::Value) -> Option<&'v serde_json::Value> {
+    pub fn value_in<'v, 'j>(&self, applicant: &'v Json<'j>) -> Option<&'v Json<'j>> {
         match self.path.split_once('.') {
             Some((object, name)) => applicant.get(object).and_then(|o| o.get(name)),
             None => applicant.get(self.path),
@@ -438,11 +439,7 @@ pub struct ValueWords {
 /// value (`tic assess --format table` prints them): the page's words for vocabulary values,
 /// 是/否 for yes/no, amounts with their unit, 「未填」/"not answered" where there is no answer.
 /// A list of yearly amounts gives one line per year of the policy.
-pub fn answers(
-    policy: &Policy,
-    applicant: &serde_json::Value,
-    lang: Lang,
-) -> Vec<(String, String)> {
+pub fn answers(policy: &Policy, applicant: &Json, lang: Lang) -> Vec<(String, String)> {
     answer_rows(policy, applicant, lang)
         .into_iter()
         .map(|(_, label, shown)| (label, shown))
@@ -450,12 +447,7 @@ pub fn answers(
 }
 
 /// [`answers`] with each row's field path first (`investment_wan[1]` for year 2's amount).
-pub fn answer_rows(
-    policy: &Policy,
-    applicant: &serde_json::Value,
-    lang: Lang,
-) -> Vec<(String, String, String)> {
-    use serde_json::Value;
+pub fn answer_rows(policy: &Policy, applicant: &Json, lang: Lang) -> Vec<(String, String, String)> {
     let zh = lang == Lang::Zh;
     let none = if zh { "未填" } else { "not answered" };
     let mut out = Vec::new();
@@ -466,7 +458,11 @@ pub fn answer_rows(
         };
         if let Kind::Money(_) = f.kind {
             for i in 0..f.years(policy) {
-                let shown = match v.and_then(|l| l.get(i)).and_then(Value::as_f64) {
+                let item = match v {
+                    Some(Json::Array(l)) => l.get(i),
+                    _ => None,
+                };
+                let shown = match item.and_then(Json::as_f64) {
                     Some(n) => crate::Wan::from_wan(n)
                         .map_or_else(|_| n.to_string(), |w| crate::explain::money(w, lang)),
                     None => none.to_owned(),
@@ -480,25 +476,25 @@ pub fn answer_rows(
             continue;
         }
         let shown = match (f.kind, v) {
-            (_, None | Some(Value::Null)) => none.to_owned(),
-            (Kind::List(_), Some(Value::Array(l))) if l.is_empty() => {
+            (_, None | Some(Json::Null)) => none.to_owned(),
+            (Kind::List(_), Some(Json::Array(l))) if l.is_empty() => {
                 if zh { "均无" } else { "none of these" }.to_owned()
             }
-            (Kind::List(voc), Some(Value::Array(l))) => l
+            (Kind::List(voc), Some(Json::Array(l))) => l
                 .iter()
-                .filter_map(Value::as_str)
+                .filter_map(Json::as_str)
                 .map(|id| word(voc, id))
                 .collect::<Vec<_>>()
                 .join(if zh { "、" } else { ", " }),
-            (Kind::Choice(voc), Some(Value::String(id))) => word(voc, id),
-            (Kind::Bool, Some(Value::Bool(b))) => match (b, zh) {
+            (Kind::Choice(voc), Some(Json::String(id))) => word(voc, id),
+            (Kind::Bool, Some(Json::Bool(b))) => match (b, zh) {
                 (true, true) => "是",
                 (false, true) => "否",
                 (true, false) => "yes",
                 (false, false) => "no",
             }
             .to_owned(),
-            (_, Some(Value::String(s))) => s.clone(),
+            (_, Some(Json::String(s))) => s.to_string(),
             (_, Some(other)) => other.to_string(),
         };
         out.push((f.path.to_owned(), f.label(policy, None, lang), shown));

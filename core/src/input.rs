@@ -5,11 +5,12 @@
 //! `unknown`.
 
 use crate::applicant::{Applicant, APPLICANT_SCHEMA};
+use crate::json::{Json, Object};
 use crate::money::{MoneyError, Wan};
 use crate::policy::Policy;
 use crate::text::{Lang, Text};
 use crate::vocab::{FieldList, LeadKind, LegalStatus, Platform, Rating, Recommender};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::fmt;
 
 /// One problem of an input, at a field path such as `investment_wan[1]` or `team.staff_year2`.
@@ -192,25 +193,36 @@ impl fmt::Display for InputError {
 /// Parses and checks an applicant file against a policy. Returns the applicant, or every
 /// problem found.
 pub fn parse_applicant(policy: &Policy, json: &str) -> Result<Applicant, Vec<InputError>> {
-    applicant_from_value(policy, &parse_value(json)?)
+    applicant_from_json(policy, &read_json(json).map_err(|e| vec![e])?)
 }
 
-/// Reads JSON text as a value, the syntax error (line, column) as the one problem.
-pub fn parse_value(json: &str) -> Result<Value, Vec<InputError>> {
-    serde_json::from_str(json).map_err(|e| {
-        vec![InputError::new(
-            "",
-            Problem::Syntax {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            },
-        )]
-    })
+/// Reads JSON text for the readers to walk, borrowing from it; the syntax error (line, column)
+/// as the problem.
+pub fn read_json(json: &str) -> Result<Json<'_>, InputError> {
+    serde_json::from_str(json).map_err(|e| syntax(&e))
 }
 
-/// Checks an applicant already parsed as JSON. Returns the applicant, or every problem found.
+/// A JSON syntax error as the document's problem, with its line and column.
+pub(crate) fn syntax(e: &serde_json::Error) -> InputError {
+    InputError::new(
+        "",
+        Problem::Syntax {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        },
+    )
+}
+
+/// Checks an applicant already parsed as a `serde_json::Value` (a spreadsheet row, the page's
+/// form). Returns the applicant, or every problem found.
 pub fn applicant_from_value(policy: &Policy, value: &Value) -> Result<Applicant, Vec<InputError>> {
+    applicant_from_json(policy, &Json::from(value))
+}
+
+/// Checks an applicant already read with [`read_json`]. Returns the applicant, or every problem
+/// found.
+pub fn applicant_from_json(policy: &Policy, value: &Json) -> Result<Applicant, Vec<InputError>> {
     let mut r = Reader {
         policy,
         errors: Vec::new(),
@@ -273,13 +285,13 @@ const MEMBERS: Members = Members {
 pub const MAX_COUNT: u64 = crate::fields::MAX_COUNT;
 
 /// An amount in 万元, or what is wrong with it.
-fn read_money(v: &Value) -> Result<Wan, Problem> {
-    let Value::Number(n) = v else {
+fn read_money(v: &Json) -> Result<Wan, Problem> {
+    let Json::Number(n) = v else {
         return Err(Problem::WrongType {
             expected: Expected::Number,
         });
     };
-    Wan::from_wan(n.as_f64().unwrap_or(f64::NAN)).map_err(|e| match e {
+    Wan::from_wan(n.as_f64()).map_err(|e| match e {
         MoneyError::Negative => Problem::Negative,
         MoneyError::NotFinite => Problem::NotFinite,
         MoneyError::TooLarge => Problem::TooLarge {
@@ -305,10 +317,10 @@ pub(crate) fn join(path: &str, key: &str) -> String {
 
 impl Reader<'_> {
     /// Checks the document's `schema`.
-    pub(crate) fn schema(&mut self, root: &Map<String, Value>, expected: &'static str) {
+    pub(crate) fn schema(&mut self, root: &Object, expected: &'static str) {
         match root.get("schema") {
             None => self.fail("schema", Problem::SchemaMissing { expected }),
-            Some(Value::String(s)) if s == expected => {}
+            Some(Json::String(s)) if s == expected => {}
             Some(other) => self.fail(
                 "schema",
                 Problem::SchemaWrong {
@@ -324,17 +336,17 @@ impl Reader<'_> {
     }
 
     /// The object at `path`, with its unknown fields reported. `None` if absent or wrong.
-    pub(crate) fn object<'v>(
+    pub(crate) fn object<'v, 'j>(
         &mut self,
         path: &str,
-        v: Option<&'v Value>,
+        v: Option<&'v Json<'j>>,
         allowed: &'static [&'static str],
-    ) -> Option<&'v Map<String, Value>> {
+    ) -> Option<&'v Object<'j>> {
         match v {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(m)) => {
-                for k in m.keys() {
-                    if !allowed.contains(&k.as_str()) {
+            None | Some(Json::Null) => None,
+            Some(Json::Object(m)) => {
+                for (k, _) in m.iter() {
+                    if !allowed.contains(&k) {
                         self.fail(
                             join(path, k),
                             Problem::UnknownField {
@@ -357,10 +369,10 @@ impl Reader<'_> {
         }
     }
 
-    pub(crate) fn string(&mut self, path: &str, v: Option<&Value>) -> Option<String> {
+    pub(crate) fn string(&mut self, path: &str, v: Option<&Json>) -> Option<String> {
         match v {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) => Some(s.to_string()),
             Some(_) => {
                 self.fail(
                     path,
@@ -373,10 +385,10 @@ impl Reader<'_> {
         }
     }
 
-    pub(crate) fn bool(&mut self, path: &str, v: Option<&Value>) -> Option<bool> {
+    pub(crate) fn bool(&mut self, path: &str, v: Option<&Json>) -> Option<bool> {
         match v {
-            None | Some(Value::Null) => None,
-            Some(Value::Bool(b)) => Some(*b),
+            None | Some(Json::Null) => None,
+            Some(Json::Bool(b)) => Some(*b),
             Some(_) => {
                 self.fail(
                     path,
@@ -392,7 +404,7 @@ impl Reader<'_> {
     pub(crate) fn choice<T>(
         &mut self,
         path: &str,
-        v: Option<&Value>,
+        v: Option<&Json>,
         from_id: fn(&str) -> Option<T>,
         all: &[&'static str],
     ) -> Option<T> {
@@ -407,11 +419,11 @@ impl Reader<'_> {
         }
     }
 
-    pub(crate) fn count(&mut self, path: &str, v: Option<&Value>) -> Option<u32> {
+    pub(crate) fn count(&mut self, path: &str, v: Option<&Json>) -> Option<u32> {
         match v {
-            None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => {
-                let f = n.as_f64().unwrap_or(f64::NAN);
+            None | Some(Json::Null) => None,
+            Some(Json::Number(n)) => {
+                let f = n.as_f64();
                 if let Some(u) = n.as_u64() {
                     if u <= MAX_COUNT {
                         return Some(u as u32);
@@ -452,7 +464,7 @@ impl Reader<'_> {
         }
     }
 
-    pub(crate) fn money(&mut self, path: &str, v: &Value) -> Option<Wan> {
+    pub(crate) fn money(&mut self, path: &str, v: &Json) -> Option<Wan> {
         match read_money(v) {
             Ok(w) => Some(w),
             Err(problem) => {
@@ -462,15 +474,15 @@ impl Reader<'_> {
         }
     }
 
-    pub(crate) fn array<'v>(
+    pub(crate) fn array<'v, 'j>(
         &mut self,
         path: &str,
-        v: Option<&'v Value>,
+        v: Option<&'v Json<'j>>,
         max: usize,
-    ) -> Option<&'v [Value]> {
+    ) -> Option<&'v [Json<'j>]> {
         match v {
-            None | Some(Value::Null) => None,
-            Some(Value::Array(a)) => {
+            None | Some(Json::Null) => None,
+            Some(Json::Array(a)) => {
                 if a.len() > max {
                     self.fail(path, Problem::TooMany { max });
                 }
@@ -491,7 +503,7 @@ impl Reader<'_> {
     pub(crate) fn money_list(
         &mut self,
         path: &str,
-        v: Option<&Value>,
+        v: Option<&Json>,
         max: usize,
     ) -> Option<Vec<Wan>> {
         let items = self.array(path, v, max)?;
@@ -509,7 +521,7 @@ impl Reader<'_> {
     pub(crate) fn id_list<T: PartialEq>(
         &mut self,
         path: &str,
-        v: Option<&Value>,
+        v: Option<&Json>,
         parse: &dyn Fn(&str) -> Option<T>,
         allowed: &dyn Fn() -> Vec<String>,
     ) -> Option<Vec<T>> {
@@ -518,7 +530,7 @@ impl Reader<'_> {
         for (i, item) in items.iter().enumerate() {
             // The item's path is written only for a problem: most lists have none.
             let at = || format!("{path}[{i}]");
-            let Value::String(s) = item else {
+            let Json::String(s) = item else {
                 self.fail(
                     at(),
                     Problem::WrongType {
@@ -533,7 +545,7 @@ impl Reader<'_> {
                 None => self.fail(
                     at(),
                     Problem::UnknownValue {
-                        found: s.clone(),
+                        found: s.to_string(),
                         allowed: allowed(),
                     },
                 ),
@@ -545,7 +557,7 @@ impl Reader<'_> {
     fn policy_list(
         &mut self,
         path: &str,
-        v: Option<&Value>,
+        v: Option<&Json>,
         list: FieldList,
     ) -> Option<Vec<String>> {
         let choices = self.policy.list(list);
@@ -557,7 +569,7 @@ impl Reader<'_> {
         )
     }
 
-    fn applicant(&mut self, v: &Value) -> Applicant {
+    fn applicant(&mut self, v: &Json) -> Applicant {
         let mut a = Applicant::default();
         let Some(root) = self.object("", Some(v), MEMBERS.root) else {
             if v.is_null() {
@@ -647,11 +659,11 @@ impl Reader<'_> {
             e.firms_served = self.count("ecosystem.firms_served", m.get("firms_served"));
         }
         match root.get("indicators") {
-            None | Some(Value::Null) => {}
-            Some(Value::Object(m)) => {
-                for (k, v) in m {
+            None | Some(Json::Null) => {}
+            Some(Json::Object(m)) => {
+                for (k, v) in m.iter() {
                     let path = format!("indicators.{k}");
-                    if !self.policy.indicators.iter().any(|i| &i.id == k) {
+                    if !self.policy.indicators.iter().any(|i| i.id == k) {
                         let allowed = self
                             .policy
                             .indicators
@@ -661,7 +673,7 @@ impl Reader<'_> {
                         self.fail(
                             path,
                             Problem::UnknownValue {
-                                found: k.clone(),
+                                found: k.to_owned(),
                                 allowed,
                             },
                         );
@@ -669,7 +681,7 @@ impl Reader<'_> {
                     }
                     let all: Vec<&str> = Rating::ALL.iter().map(|r| r.id()).collect();
                     if let Some(r) = self.choice(&path, Some(v), Rating::from_id, &all) {
-                        a.indicators.insert(k.clone(), r);
+                        a.indicators.insert(k.to_owned(), r);
                     }
                 }
             }

@@ -27,6 +27,7 @@ pub mod fields;
 pub mod funding;
 pub mod indicators;
 pub mod input;
+pub mod json;
 pub mod keymap;
 pub mod link;
 pub mod money;

@@ -83,7 +83,10 @@ struct Answers {
 
 impl Answers {
     fn of(policy: &Policy, a: &Applicant) -> Answers {
-        let v = serde_json::to_value(a).unwrap_or_default();
+        // Through its text, not `serde_json::to_value`: the page's bundles already write an
+        // applicant as text, and a second way of writing it would link its own code.
+        let text = a.to_json();
+        let v = crate::input::read_json(&text).unwrap_or(crate::json::Json::Null);
         Answers {
             zh: fields::answer_rows(policy, &v, Lang::Zh),
             en: fields::answer_rows(policy, &v, Lang::En),

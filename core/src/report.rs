@@ -612,33 +612,16 @@ pub fn brief_many(
     json: &str,
     lang: crate::Lang,
 ) -> Result<String, crate::InputError> {
-    // Read as a `Value`, not as a `Vec`: a typed visitor's error messages would link float
-    // printing (~15 kB) into the WebAssembly bundle.
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-        crate::InputError::new(
-            "",
-            crate::input::Problem::Syntax {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            },
-        )
-    })?;
-    let serde_json::Value::Array(items) = value else {
-        return Err(crate::InputError::new(
-            "",
-            crate::input::Problem::WrongType {
-                expected: crate::input::Expected::Array,
-            },
-        ));
-    };
-    let mut out = String::with_capacity(items.len() * 900 + 2);
+    // Each element is read into a `Json` tree and checked by the one reader (its rules and
+    // messages), then dropped: the list is never held whole. Not a `Vec<Applicant>`: a typed
+    // visitor's error messages would link float printing (~15 kB) into the WebAssembly bundle.
+    let mut out = String::with_capacity(json.len() + json.len() / 2);
     out.push('[');
-    for (i, v) in items.iter().enumerate() {
-        if i > 0 {
+    let read = crate::json::each_item(json, &mut |v| {
+        if out.len() > 1 {
             out.push(',');
         }
-        match crate::applicant_from_value(policy, v) {
+        match crate::input::applicant_from_json(policy, &v) {
             Ok(applicant) => write_brief(&crate::assess(policy, &applicant), &mut out),
             Err(errors) => {
                 let lines: Vec<String> = errors.iter().map(|e| e.line(lang)).collect();
@@ -647,6 +630,14 @@ pub fn brief_many(
                 out.push('}');
             }
         }
+    });
+    if !read.map_err(|e| crate::input::syntax(&e))? {
+        return Err(crate::InputError::new(
+            "",
+            crate::input::Problem::WrongType {
+                expected: crate::input::Expected::Array,
+            },
+        ));
     }
     out.push(']');
     Ok(out)
@@ -707,6 +698,16 @@ mod brief_tests {
         let v: serde_json::Value = serde_json::from_str(&many).unwrap();
         assert_eq!(v[0]["verdict"], "incomplete");
         assert!(v[1]["error"][0].as_str().unwrap().starts_with("schema:"));
-        assert!(brief_many(p, "{}", crate::Lang::En).is_err());
+        let refused = |text| brief_many(p, text, crate::Lang::En).unwrap_err().problem;
+        assert!(matches!(
+            refused("{}"),
+            crate::input::Problem::WrongType {
+                expected: crate::input::Expected::Array
+            }
+        ));
+        assert!(matches!(
+            refused("[{\"schema\":\"tic-applicant/1\"},\n {"),
+            crate::input::Problem::Syntax { line: 2, .. }
+        ));
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::funding::{year_amount, FundingYear};
 use crate::input::{join, Expected, InputError, Problem, Reader};
+use crate::json::{Json, Object};
 use crate::money::Wan;
 use crate::policy::{Policy, Requirement, Rule};
 use crate::report::ReadingOut;
@@ -315,21 +316,17 @@ const ROOT_FIELDS: &[&str] = &[
 /// Reads and checks a progress record. Returns it, or every problem found, each with its path
 /// (`years[2].staff`).
 pub fn parse_progress(policy: &Policy, json: &str) -> Result<Progress, Vec<InputError>> {
-    let value: Value = serde_json::from_str(json).map_err(|e| {
-        vec![InputError::new(
-            "",
-            Problem::Syntax {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            },
-        )]
-    })?;
-    progress_from_value(policy, &value)
+    let value = crate::input::read_json(json).map_err(|e| vec![e])?;
+    progress_from_json(policy, &value)
 }
 
-/// Checks a progress record already parsed as JSON.
+/// Checks a progress record already parsed as a `serde_json::Value`.
 pub fn progress_from_value(policy: &Policy, value: &Value) -> Result<Progress, Vec<InputError>> {
+    progress_from_json(policy, &Json::from(value))
+}
+
+/// Checks a progress record already read with [`crate::input::read_json`].
+pub fn progress_from_json(policy: &Policy, value: &Json) -> Result<Progress, Vec<InputError>> {
     let mut r = Reader {
         policy,
         errors: Vec::new(),
@@ -357,7 +354,7 @@ fn year_field_names() -> &'static [&'static str] {
     &NAMES
 }
 
-fn read_progress(r: &mut Reader<'_>, v: &Value) -> Progress {
+fn read_progress(r: &mut Reader<'_>, v: &Json) -> Progress {
     let mut p = Progress::default();
     let Some(root) = r.object("", Some(v), ROOT_FIELDS) else {
         if v.is_null() {
@@ -374,8 +371,8 @@ fn read_progress(r: &mut Reader<'_>, v: &Value) -> Progress {
     p.name = r.string("name", root.get("name"));
     p.district = r.string("district", root.get("district"));
     match root.get("targets") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(m)) => read_targets(r, m, &mut p.targets),
+        None | Some(Json::Null) => {}
+        Some(Json::Object(m)) => read_targets(r, m, &mut p.targets),
         Some(_) => r.fail(
             "targets",
             Problem::WrongType {
@@ -394,7 +391,7 @@ fn read_progress(r: &mut Reader<'_>, v: &Value) -> Progress {
                     let raw = m.get(f.id());
                     let value = match year_field(*f).kind {
                         YearKind::Money => match raw {
-                            None | Some(Value::Null) => None,
+                            None | Some(Json::Null) => None,
                             Some(v) => r.money(&fp, v).map(YearValue::Money),
                         },
                         YearKind::Count => r.count(&fp, raw).map(YearValue::Count),
@@ -423,17 +420,17 @@ fn read_progress(r: &mut Reader<'_>, v: &Value) -> Progress {
         }
     }
     match root.get("subsidy_spending_wan") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(m)) => {
+        None | Some(Json::Null) => {}
+        Some(Json::Object(m)) => {
             let mut out = BTreeMap::new();
-            for (k, v) in m {
+            for (k, v) in m.iter() {
                 let path = format!("subsidy_spending_wan.{k}");
-                if !r.policy.spending.iter().any(|s| &s.id == k) {
+                if !r.policy.spending.iter().any(|s| s.id == k) {
                     let allowed = r.policy.spending.iter().map(|s| s.id.clone()).collect();
                     r.fail(
                         path,
                         Problem::UnknownValue {
-                            found: k.clone(),
+                            found: k.to_owned(),
                             allowed,
                         },
                     );
@@ -443,7 +440,7 @@ fn read_progress(r: &mut Reader<'_>, v: &Value) -> Progress {
                     continue;
                 }
                 if let Some(w) = r.money(&path, v) {
-                    out.insert(k.clone(), w);
+                    out.insert(k.to_owned(), w);
                 }
             }
             p.spending = Some(out);
@@ -458,16 +455,16 @@ fn read_progress(r: &mut Reader<'_>, v: &Value) -> Progress {
     p
 }
 
-fn read_targets(r: &mut Reader<'_>, m: &Map<String, Value>, out: &mut BTreeMap<String, Target>) {
+fn read_targets(r: &mut Reader<'_>, m: &Object, out: &mut BTreeMap<String, Target>) {
     let policy = r.policy;
-    for (k, v) in m {
+    for (k, v) in m.iter() {
         let path = format!("targets.{k}");
-        let Some(req) = numeric_milestones(policy).find(|q| &q.id == k) else {
+        let Some(req) = numeric_milestones(policy).find(|q| q.id == k) else {
             let allowed = numeric_milestones(policy).map(|q| q.id.clone()).collect();
             r.fail(
                 path,
                 Problem::UnknownValue {
-                    found: k.clone(),
+                    found: k.to_owned(),
                     allowed,
                 },
             );
@@ -475,13 +472,13 @@ fn read_targets(r: &mut Reader<'_>, m: &Map<String, Value>, out: &mut BTreeMap<S
         };
         let t = match req.rule {
             Rule::InvestmentSum { .. } => match v {
-                Value::Null => None,
+                Json::Null => None,
                 v => r.money(&path, v).map(Target::Money),
             },
             _ => r.count(&path, Some(v)).map(|n| Target::Count(u64::from(n))),
         };
         if let Some(t) = t {
-            out.insert(k.clone(), t);
+            out.insert(k.to_owned(), t);
         }
     }
 }

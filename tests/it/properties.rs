@@ -137,6 +137,17 @@ fn arb_json() -> impl Strategy<Value = Value> {
 fn run_all(v: &Value) {
     let p = policy();
     let text = v.to_string();
+    // The same text read straight (borrowing, in the document's order) or first into a value
+    // as a caller would hold it: the same applicant or the same problems in the same order
+    // (`to_string` writes a value's keys in the order the value iterates them). The value is
+    // read back from the text, not `v` itself: serde_json reads a float of many digits to the
+    // nearest double only within one unit of the last place, on both paths alike.
+    let again: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        applicant_from_value(p, &again),
+        tic_core::parse_applicant(p, &text),
+        "{text}"
+    );
     if let Ok(a) = applicant_from_value(p, v) {
         let r = assess(p, &a);
         let _ = report(&r, &a, Detail::Full).to_json();

@@ -5,6 +5,7 @@
 use crate::state::{set_raw, Form};
 use gloo_storage::{LocalStorage, Storage};
 use serde_json::Value;
+use tic_core::json::Json;
 use tic_core::track::Progress;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -79,10 +80,11 @@ pub fn restore() -> Saved {
         return Saved::Unreadable;
     };
     let mut form = Form::from_progress(&p);
-    if let Ok(Value::Object(draft)) = LocalStorage::get::<Value>(KEY_DRAFT) {
-        for (k, v) in draft {
-            if let Value::String(v) = v {
-                set_raw(&mut form, &k, v);
+    let draft = LocalStorage::raw().get_item(KEY_DRAFT).ok().flatten();
+    if let Some(Ok(Json::Object(draft))) = draft.as_deref().map(tic_core::input::read_json) {
+        for (k, v) in draft.iter() {
+            if let Some(v) = v.as_str() {
+                set_raw(&mut form, k, v.to_owned());
             }
         }
     }

@@ -5,6 +5,7 @@
 
 use crate::form::Form;
 use gloo_storage::{LocalStorage, Storage};
+use tic_core::json::Json;
 use tic_core::Applicant;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -67,28 +68,25 @@ pub enum Saved {
 
 /// The saved answers, if any, and whether they could be read.
 pub fn restore() -> Saved {
-    let saved = storage_ok()
-        && LocalStorage::raw()
-            .get_item(KEY_APPLICANT)
-            .ok()
-            .flatten()
-            .is_some();
-    if !saved {
+    let saved = match storage_ok() {
+        true => LocalStorage::raw().get_item(KEY_APPLICANT).ok().flatten(),
+        false => None,
+    };
+    let Some(saved) = saved else {
         return Saved::Nothing;
-    }
-    let value = match LocalStorage::get::<serde_json::Value>(KEY_APPLICANT) {
-        Ok(v) if tic_core::applicant_from_value(tic_core::policy::current(), &v).is_ok() => v,
+    };
+    let policy = tic_core::policy::current();
+    let mut form = match tic_core::input::read_json(&saved) {
+        Ok(v) if tic_core::input::applicant_from_json(policy, &v).is_ok() => Form::from_json(&v),
         _ => return Saved::Unreadable,
     };
-    let mut form = Form::from_value(&value);
-    // Read as a `Value` (a typed map would link serde's visitor and error-message code, float
-    // printing included, for this one read): an object of strings, else nothing, as before.
-    if let Ok(serde_json::Value::Object(draft)) = LocalStorage::get::<serde_json::Value>(KEY_DRAFT)
-    {
-        if draft.values().all(serde_json::Value::is_string) {
-            for (k, v) in draft {
-                if let serde_json::Value::String(v) = v {
-                    form.set(&k, v);
+    // An object of strings, else nothing, as before.
+    let draft = LocalStorage::raw().get_item(KEY_DRAFT).ok().flatten();
+    if let Some(Ok(Json::Object(draft))) = draft.as_deref().map(tic_core::input::read_json) {
+        if draft.iter().all(|(_, v)| v.as_str().is_some()) {
+            for (k, v) in draft.iter() {
+                if let Some(v) = v.as_str() {
+                    form.set(k, v.to_owned());
                 }
             }
         }

@@ -4,6 +4,7 @@
 
 use crate::i18n;
 use serde_json::{Map, Number, Value};
+use tic_core::json::Json;
 use tic_core::number::NumberError;
 use tic_core::{InputError, Lang, APPLICANT_SCHEMA};
 
@@ -339,10 +340,10 @@ impl Form {
         (Value::Object(root), errors)
     }
 
-    /// The form of an applicant already checked by the core ([`tic_core::applicant_from_value`]):
+    /// The form of an applicant already checked by the core ([`tic_core::input::applicant_from_json`]):
     /// every field of the core's table ([`tic_core::fields::FIELDS`]) read at its path, and the
     /// indicator ratings.
-    pub fn from_value(v: &Value) -> Form {
+    pub fn from_json(v: &Json) -> Form {
         use tic_core::fields::{Kind, FIELDS};
         let mut f = Form::default();
         for field in FIELDS {
@@ -350,11 +351,11 @@ impl Form {
                 continue;
             };
             match (field.kind, x) {
-                (Kind::List(_), Value::Array(items)) => {
+                (Kind::List(_), Json::Array(items)) => {
                     let ids = items.iter().filter_map(|i| i.as_str().map(str::to_owned));
                     f.set_list(field.path, Some(ids.collect()));
                 }
-                (Kind::Money(_), Value::Array(items)) => {
+                (Kind::Money(_), Json::Array(items)) => {
                     for (i, n) in items.iter().enumerate() {
                         let w = n.as_f64().and_then(|n| tic_core::Wan::from_wan(n).ok());
                         if let Some(w) = w {
@@ -362,9 +363,9 @@ impl Form {
                         }
                     }
                 }
-                (_, Value::String(s)) => f.set(field.path, s.clone()),
-                (_, Value::Bool(b)) => f.set(field.path, b.to_string()),
-                (_, Value::Number(n)) => {
+                (_, Json::String(s)) => f.set(field.path, s.to_string()),
+                (_, Json::Bool(b)) => f.set(field.path, b.to_string()),
+                (_, Json::Number(n)) => {
                     if let Some(n) = n.as_u64() {
                         f.set(field.path, n.to_string());
                     }
@@ -372,17 +373,17 @@ impl Form {
                 _ => {}
             }
         }
-        if let Some(Value::Object(m)) = v.get("indicators") {
-            for (id, r) in m {
-                if let Value::String(r) = r {
-                    f.set(&format!("indicators.{id}"), r.clone());
+        if let Some(Json::Object(m)) = v.get("indicators") {
+            for (id, r) in m.iter() {
+                if let Json::String(r) = r {
+                    f.set(&format!("indicators.{id}"), r.to_string());
                 }
             }
         }
         let policy = tic_core::policy::current();
         f.district_other = v
             .get("district")
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .is_some_and(|d| !policy.districts.iter().any(|c| c.id == d));
         f
     }

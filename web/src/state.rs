@@ -171,7 +171,7 @@ impl State {
         }
         errors.dedup_by(|a, b| a.path == b.path);
         let assessment = assess(policy, &applicant);
-        let json = report(&assessment, &applicant, Detail::Full).to_json();
+        let json = report(&assessment, &applicant, Detail::Full).to_json_pretty();
         self.report = Rc::from(json);
         self.assessment = Rc::new(assessment);
         self.applicant = Rc::new(applicant);
@@ -288,11 +288,12 @@ impl Reducible for State {
             }
             Action::Import(source, text) => {
                 let policy = tic_core::policy::current();
-                let checked = tic_core::input::parse_value(&text)
-                    .and_then(|v| tic_core::applicant_from_value(policy, &v).map(|_| v));
+                let checked = tic_core::input::read_json(&text)
+                    .map_err(|e| vec![e])
+                    .and_then(|v| tic_core::input::applicant_from_json(policy, &v).map(|_| v));
                 match checked {
                     Ok(v) => {
-                        s.form = Rc::new(Form::from_value(&v));
+                        s.form = Rc::new(Form::from_json(&v));
                         s.import_errors = None;
                         s.notice = Some(match source {
                             Source::File => Notice::Imported,

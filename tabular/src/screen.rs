@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 use tic_core::policy::Policy;
-use tic_core::{Detail, Lang};
+use tic_core::{Applicant, Detail, Lang};
 
 /// What [`screen_to`] writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,6 +163,16 @@ impl<'s> Rows<'s, '_> {
         }
     }
 
+    /// Row `i`'s applicant read straight from its JSON text, if the rows are a JSON array's and
+    /// that element is a valid applicant (most are): no [`InputRow`] is built for it.
+    fn json_applicant(self, policy: &Policy, i: usize) -> Option<Applicant> {
+        let Rows::Source(s) = self else {
+            return None;
+        };
+        let json = tic_core::input::read_json(s.json_text(i)?).ok()?;
+        tic_core::input::applicant_from_json(policy, &json).ok()
+    }
+
     fn get(self, policy: &Policy, i: usize) -> Option<Cow<'s, InputRow>> {
         match self {
             Rows::Batch(b) => b.rows.get(i).map(Cow::Borrowed),
@@ -235,14 +245,20 @@ fn stream<W: Write + ?Sized>(
                 };
                 chunk.bytes.reserve(range.len() * per_row);
                 for i in range {
+                    let separator: &[u8] = if i == 0 { b"\n" } else { b",\n" };
+                    if let Some(applicant) = rows.json_applicant(policy, i) {
+                        // A JSON element has no cell warnings.
+                        chunk.rows += 1;
+                        chunk.bytes.extend_from_slice(separator);
+                        write_assessed(&mut chunk.bytes, policy, i + 1, &applicant, format);
+                        continue;
+                    }
                     let Some(row) = rows.get(policy, i) else {
                         continue;
                     };
                     chunk.rows += 1;
                     warn(&row, &mut chunk);
-                    chunk
-                        .bytes
-                        .extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+                    chunk.bytes.extend_from_slice(separator);
                     if let Err(e) =
                         json_element(&mut chunk.bytes, policy, layout, &row, format, lang)
                     {
@@ -306,18 +322,7 @@ fn json_element(
 ) -> Result<(), RowError> {
     match check_row(policy, layout, row) {
         Ok(applicant) => {
-            let a = tic_core::assess(policy, &applicant);
-            match format {
-                StreamFormat::Json(detail) => {
-                    write_with_row(out, row.row, &tic_core::report(&a, &applicant, detail))
-                }
-                _ => with_row(out, row.row, |out| {
-                    let mut brief = String::with_capacity(BRIEF_ROW_BYTES);
-                    tic_core::report::write_brief(&a, &mut brief);
-                    out.extend_from_slice(brief.as_bytes());
-                    true
-                }),
-            }
+            write_assessed(out, policy, row.row, &applicant, format);
             write_warnings(out, row, lang);
             Ok(())
         }
@@ -342,6 +347,29 @@ fn json_element(
             }
             Err(e)
         }
+    }
+}
+
+/// Writes a valid row's element of `format` (JSON or brief): the report or the brief result,
+/// with `row` first.
+fn write_assessed(
+    out: &mut Vec<u8>,
+    policy: &Policy,
+    row: usize,
+    applicant: &Applicant,
+    format: StreamFormat,
+) {
+    let a = tic_core::assess(policy, applicant);
+    match format {
+        StreamFormat::Json(detail) => {
+            write_with_row(out, row, &tic_core::report(&a, applicant, detail))
+        }
+        _ => with_row(out, row, |out| {
+            let mut brief = String::with_capacity(BRIEF_ROW_BYTES);
+            tic_core::report::write_brief(&a, &mut brief);
+            out.extend_from_slice(brief.as_bytes());
+            true
+        }),
     }
 }
 
@@ -625,6 +653,64 @@ mod tests {
         let rows = screen_rows(policy, &batch);
         assert_eq!(rows, screen_source_rows(policy, &source));
         assert_eq!(csv, crate::results_csv(policy, &rows, Lang::Zh).unwrap());
+    }
+
+    #[test]
+    fn a_json_array_read_straight_gives_what_its_rows_give() {
+        // The stream reads a valid JSON element straight from its text; the whole batch builds
+        // every row first. Both must write the same bytes, valid and invalid rows mixed.
+        let policy = tic_core::policy::current();
+        let n = 2 * CHUNK_ROWS + 9;
+        let from_csv = crate::read(policy, &csv_rows(n), Some("a.csv")).unwrap();
+        let mut items: Vec<serde_json::Value> =
+            from_csv.rows.iter().map(|r| r.value.clone()).collect();
+        items[1] = serde_json::json!({"schema": "tic-applicant/1", "name": "B", "x": 1});
+        items[2] = serde_json::json!([1]);
+        items[4]["name"] = serde_json::json!("转义\"\n名");
+        let bytes = serde_json::to_vec(&items).unwrap();
+        let source = Source::open(policy, &bytes, Some("a.json")).unwrap();
+        let batch = crate::read(policy, &bytes, Some("a.json")).unwrap();
+        for format in [StreamFormat::Json(Detail::Summary), StreamFormat::Brief] {
+            let mut streamed = Vec::new();
+            let mut tally = Tally::default();
+            screen_to(
+                policy,
+                &source,
+                format,
+                Lang::Zh,
+                3,
+                &mut streamed,
+                &mut tally,
+            )
+            .unwrap();
+            let mut whole = Vec::new();
+            let mut whole_tally = Tally::default();
+            stream(
+                policy,
+                Rows::Batch(&batch),
+                format,
+                Lang::Zh,
+                3,
+                &mut whole,
+                &mut whole_tally,
+            )
+            .unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+            assert_eq!(
+                (tally.rows, tally.invalid),
+                (whole_tally.rows, whole_tally.invalid)
+            );
+            let invalid = items
+                .iter()
+                .filter(|v| tic_core::applicant_from_value(policy, v).is_err())
+                .count();
+            assert_eq!((tally.rows, tally.invalid), (n, invalid));
+            let rows: Vec<usize> = tally.errors.iter().map(|e| e.row).collect();
+            assert_eq!(rows[..2], [2, 3]);
+        }
     }
 
     #[test]

@@ -213,6 +213,16 @@ impl<'a> Source<'a> {
         self.len() == 0
     }
 
+    /// The text of element `i` of a JSON array (`None` for CSV and XLSX): a screen reads a valid
+    /// element straight from it ([`tic_core::input::read_json`]) and builds the [`InputRow`]
+    /// only for an element with problems.
+    pub fn json_text(&self, i: usize) -> Option<&'a str> {
+        match &self.items {
+            Items::Json(v) => v.get(i).map(|raw| raw.get()),
+            _ => None,
+        }
+    }
+
     /// Row `i` (0-based, in file order) in contract shape, with the problems of its cells.
     pub fn row(&self, policy: &Policy, i: usize) -> Option<InputRow> {
         match &self.items {

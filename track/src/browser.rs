@@ -32,15 +32,16 @@ pub fn save(progress: &Progress, form: &Form, draft: Option<Value>) {
         forget();
         return;
     }
+    // Both as the download writes them (pretty): a value's serialisation is linked once.
     if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.set_item(
-            KEY,
-            &serde_json::to_string(&progress.to_value()).unwrap_or_default(),
-        );
+        let _ = s.set_item(KEY, &progress.to_json());
     }
     match draft {
         Some(d) => {
-            let _ = LocalStorage::set(KEY_DRAFT, d);
+            let _ = LocalStorage::raw().set_item(
+                KEY_DRAFT,
+                &serde_json::to_string_pretty(&d).unwrap_or_default(),
+            );
         }
         None => LocalStorage::delete(KEY_DRAFT),
     }
@@ -120,7 +121,14 @@ pub fn drop_link_from_address() {
 
 /// The share link of a record: this page's address with `#progress=…`.
 pub fn share_link(progress: &Progress) -> String {
-    let json = serde_json::to_string(&progress.to_value()).unwrap_or_default();
+    // The download's pretty JSON made compact by the browser's own JSON (the same members in the
+    // same order), not by a second serialisation linked into the module.
+    let pretty = progress.to_json();
+    let json = js_sys::JSON::parse(&pretty)
+        .and_then(|v| js_sys::JSON::stringify(&v))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or(pretty);
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();

@@ -38,10 +38,14 @@ pub fn save(
         LocalStorage::delete(KEY_DRAFT);
         return;
     }
-    let _ = LocalStorage::set(KEY_APPLICANT, applicant);
+    // As the download writes it (`to_json`): the applicant's serialisation is linked once.
+    let _ = LocalStorage::raw().set_item(KEY_APPLICANT, &applicant.to_json());
     match draft {
         Some(d) => {
-            let _ = LocalStorage::set(KEY_DRAFT, d);
+            let _ = LocalStorage::raw().set_item(
+                KEY_DRAFT,
+                &serde_json::to_string_pretty(d).unwrap_or_default(),
+            );
         }
         None => LocalStorage::delete(KEY_DRAFT),
     }
@@ -124,7 +128,14 @@ pub fn drop_link_from_address() {
 
 /// The share link of an applicant: this page's address with `#applicant=…`.
 pub fn share_link(applicant: &Applicant) -> String {
-    let json = serde_json::to_string(applicant).unwrap_or_default();
+    // The download's pretty JSON made compact by the browser's own JSON (the same members in the
+    // same order): the applicant's serialisation is linked into the module once, not per format.
+    let pretty = applicant.to_json();
+    let json = js_sys::JSON::parse(&pretty)
+        .and_then(|v| js_sys::JSON::stringify(&v))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or(pretty);
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();

@@ -1,11 +1,12 @@
 //! A JSON document as the input readers walk it: read in one pass without copying what need not
 //! be copied. A string without escapes is borrowed from the text, an object is a list of its
 //! members in the document's order (a later member of the same name replaces the earlier, as in
-//! `serde_json::Value`), and nothing is sorted or hashed.
+//! `serde_json::Value`, within an object's first [`Object::SEARCHED`] members), and nothing is
+//! sorted or hashed.
 //!
 //! Why not `serde_json::Value`: reading an applicant into it allocated a string per key and a
 //! B-tree per object, which was most of the time an applicant took to check (natively and, more
-//! so, in WebAssembly; see docs/speed.md). Both readers ([`crate::input`], [`crate::track`]) walk
+//! so, in WebAssembly; see docs/speed.md). Both readers ([`crate::input`], [`mod@crate::track`]) walk
 //! this type only, so their rules and messages are written once; a `Value` that a caller already
 //! holds (a spreadsheet row, the page's form) is borrowed into it with [`Json::from`].
 
@@ -62,7 +63,8 @@ impl Number {
     }
 }
 
-/// A JSON object: its members in the document's order, each name once.
+/// A JSON object: its members in the document's order, each name once among the first
+/// [`Object::SEARCHED`] (a repeated name past those is kept twice).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Object<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
 
@@ -92,7 +94,7 @@ impl<'a> Object<'a> {
 
     /// How many members an object may have before a repeated name stops being looked for: more
     /// than any object of the formats has (the indicator ratings, the longest, have 42).
-    const SEARCHED: usize = 64;
+    pub const SEARCHED: usize = 64;
 }
 
 impl<'a> Json<'a> {

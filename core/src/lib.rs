@@ -3,12 +3,12 @@
 //!
 //! - [`parse_applicant`] reads an applicant (contract `tic-applicant/1`) and reports every
 //!   problem of the input, each with its field path.
-//! - [`assess`] turns an applicant into an [`Assessment`]: every requirement with its status,
+//! - [`assess()`] turns an applicant into an [`Assessment`]: every requirement with its status,
 //!   the verdict, the funding estimate and the 附件1 indicator ratings. It cannot fail.
-//! - [`report`] writes an assessment as contract JSON (`tic-assessment/1`), with explanations
+//! - [`report()`] writes an assessment as contract JSON (`tic-assessment/1`), with explanations
 //!   in Chinese and English and the clause texts.
 //!
-//! - [`track`] follows an approved centre through its construction years (contract
+//! - [`mod@track`] follows an approved centre through its construction years (contract
 //!   `tic-progress/1`): milestones, standing, subsidy entitlement and recovery.
 //!
 //! The policy's numbers, lists and clause texts are data (`core/policy/*.toml`), checked at

@@ -21,6 +21,7 @@ esac
 # so the single page stays small).
 BUNDLES=("web:www/pkg")
 [ -f batch/Cargo.toml ] && BUNDLES+=("batch:www/batch-pkg")
+[ -f sheets/Cargo.toml ] && BUNDLES+=("sheets:www/sheets-pkg")
 [ -f track/Cargo.toml ] && BUNDLES+=("track:www/track-pkg")
 [ -f apply/Cargo.toml ] && BUNDLES+=("apply:www/apply-pkg")
 [ -f sandbox/Cargo.toml ] && BUNDLES+=("sandbox:www/sandbox-pkg")

@@ -2,9 +2,11 @@
 """Prints the raw and gzip -9 sizes of what the page downloads (the wasm module, its JS glue and
 snippets, the CSS and scripts index.html links) and their total, and checks the total against the budget in
 www/size-budget.json. The views the page imports only when their tab is first opened (the
-construction-period tracking view, www/track-pkg/; the preparation view, www/apply-pkg/) are
-reported and checked separately, each against its own budget (`track_budget_gzip_bytes`,
-`apply_budget_gzip_bytes`).
+construction-period tracking view, www/track-pkg/; the preparation view, www/apply-pkg/), the
+batch view (batch.html: www/batch-pkg/) and the spreadsheet bundle it imports when a spreadsheet
+is opened or saved (www/sheets-pkg/) are reported and checked separately, each against its own
+budget (`track_budget_gzip_bytes`, `apply_budget_gzip_bytes`, `batch_budget_gzip_bytes`,
+`sheets_budget_gzip_bytes`).
 
 Usage: size-report.py [--check] [--json]
 --check: exit 1 when the gzipped total exceeds the budget (or the module is not built).
@@ -53,11 +55,17 @@ def files():
     return found
 
 
-# The views the page loads only when their tab is first opened: (name, what, budget key). Each is
-# NAME-pkg/tic_NAME_web{_bg.wasm,.js} plus www/NAME.css, with its own budget.
+# The bundles with a budget of their own: (name, what, budget key, module, extra files). Each is
+# www/NAME-pkg/MODULE{_bg.wasm,.js} (and snippets) plus the extra files of www/.
 VIEWS = [
-    ("track", "tracking view", "track_budget_gzip_bytes"),
-    ("apply", "preparation view (申报准备)", "apply_budget_gzip_bytes"),
+    ("track", "tracking view, loaded when its tab is opened", "track_budget_gzip_bytes",
+     "tic_track_web", ["track.css"]),
+    ("apply", "preparation view (申报准备), loaded when its tab is opened",
+     "apply_budget_gzip_bytes", "tic_apply_web", ["apply.css"]),
+    ("batch", "batch view (batch.html)", "batch_budget_gzip_bytes", "tic_batch",
+     ["batch.css", "batch.js"]),
+    ("sheets", "spreadsheet bundle, loaded by the batch view when a spreadsheet is opened or saved",
+     "sheets_budget_gzip_bytes", "tic_sheets", []),
 ]
 
 
@@ -65,18 +73,18 @@ def view_pkg(name):
     return os.path.join(ROOT, "www", f"{name}-pkg")
 
 
-def view_files(name):
-    """A lazily loaded view's bundle and stylesheet."""
+def view_files(name, module, extra):
+    """A separately budgeted bundle's module, glue and snippets, and its other files."""
     pkg = view_pkg(name)
-    found = [os.path.join(pkg, f"tic_{name}_web_bg.wasm"), os.path.join(pkg, f"tic_{name}_web.js")]
+    found = [os.path.join(pkg, f"{module}_bg.wasm"), os.path.join(pkg, f"{module}.js")]
     found += sorted(glob.glob(os.path.join(pkg, "snippets", "**", "*.js"), recursive=True))
-    found.append(os.path.join(ROOT, "www", f"{name}.css"))
+    found += [os.path.join(ROOT, "www", e) for e in extra]
     return found
 
 
 def other_bundles():
-    """The other wasm bundles (e.g. the batch view's), reported for information only."""
-    views = tuple(view_pkg(n) + os.sep for n, _, _ in VIEWS)
+    """The other wasm bundles (e.g. the policy sandbox's), reported for information only."""
+    views = tuple(view_pkg(v[0]) + os.sep for v in VIEWS)
     return sorted(p for p in glob.glob(os.path.join(ROOT, "www", "*-pkg", "*"))
                   if p.endswith((".wasm", ".js")) and not p.startswith(views))
 
@@ -116,9 +124,9 @@ def main():
     gz = sum(r[2] for r in rows)
     # Each lazily loaded view that is built: (name, what, budget, rows, missing, raw, gzip).
     views = []
-    for name, what, key in VIEWS:
+    for name, what, key, module, extra in VIEWS:
         if os.path.isdir(view_pkg(name)):
-            vrows, vmissing = measure(view_files(name))
+            vrows, vmissing = measure(view_files(name, module, extra))
             views.append((name, what, key, data.get(key), vrows, vmissing,
                           sum(r[1] for r in vrows), sum(r[2] for r in vrows)))
     if as_json:
@@ -140,7 +148,7 @@ def main():
         for m in missing:
             print(f"missing: {m}")
         for name, what, key, vb, vrows, vmissing, vraw, vgz in views:
-            print(f"{what} (www/{name}-pkg, loaded when its tab is opened; its own budget):")
+            print(f"{what} (www/{name}-pkg; its own budget):")
             for p, r, g in vrows:
                 print(f"  {p:<38} {r:>10,} {g:>10,}")
             print(f"  {'total':<38} {vraw:>10,} {vgz:>10,}")

@@ -18,8 +18,9 @@ use crate::components::table::ResultsTable;
 use crate::components::Shared;
 use crate::dom;
 use crate::model::single_view_url;
-use crate::source::{self, Kind, Opened, Screened};
-use crate::state::{Action, Phase, State};
+use crate::sheets;
+use crate::source::{self, Input, Kind, Opened, Screened};
+use crate::state::{Action, Content, Phase, State};
 use crate::text::t;
 use std::rc::Rc;
 use tic_core::{policy, Lang, Text};
@@ -45,6 +46,15 @@ pub struct Props {
     pub lang: Lang,
 }
 
+/// Makes a picked file ready ([`sheets::prepare`]: a spreadsheet read by the sheets bundle), then
+/// [`process`]es it.
+async fn open(d: UseReducerDispatcher<State>, run: u32, mode: Kind, name: String, bytes: Vec<u8>) {
+    match sheets::prepare(name, bytes).await {
+        Ok(file) => process(d, run, mode, Rc::new(file), ReadOptions::default()).await,
+        Err(message) => d.dispatch(Action::Failed { run, message }),
+    }
+}
+
 /// Reads a file (with `options`: default for a new file, the panel's choice for the same bytes
 /// again), then assesses its applicants in slices (yielding to the browser between them) or
 /// hands its portfolio to the reducer, which tracks it. The reducer keeps the bytes, for the
@@ -53,19 +63,18 @@ async fn process(
     d: UseReducerDispatcher<State>,
     run: u32,
     mode: Kind,
-    name: String,
-    bytes: Rc<Vec<u8>>,
+    file: Rc<Input>,
     options: ReadOptions,
 ) {
     d.dispatch(Action::Loaded {
         run,
-        bytes: Rc::clone(&bytes),
+        file: Rc::clone(&file),
         options: options.clone(),
     });
     // Let the progress bar appear before the (single) reading step.
     dom::yield_to_browser().await;
     let policy = policy::current();
-    let mut batch = match source::open_with(policy, mode, &name, &bytes, &options) {
+    let mut batch = match source::open_with(policy, mode, &file, &options) {
         Ok(Opened::Applicants(batch)) => batch,
         Ok(Opened::Portfolio(items)) => {
             d.dispatch(Action::Portfolio { run, items });
@@ -76,7 +85,7 @@ async fn process(
             return;
         }
     };
-    drop(bytes);
+    drop(file);
     let total = batch.rows.len();
     let mut screened = Screened::with_capacity(total);
     screened.info = std::mem::take(&mut batch.info);
@@ -146,10 +155,7 @@ pub fn App(p: &Props) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let blob = gloo_file::Blob::from(web_sys::Blob::from(file.clone()));
                 match gloo_file::futures::read_as_bytes(&blob).await {
-                    Ok(bytes) => {
-                        let bytes = Rc::new(bytes);
-                        process(d, run, mode, file.name(), bytes, ReadOptions::default()).await
-                    }
+                    Ok(bytes) => open(d, run, mode, file.name(), bytes).await,
                     Err(e) => d.dispatch(Action::Failed {
                         run,
                         message: Text::new(
@@ -170,10 +176,7 @@ pub fn App(p: &Props) -> Html {
             let d = d.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match dom::fetch_bytes(url).await {
-                    Ok(bytes) => {
-                        let bytes = Rc::new(bytes);
-                        process(d, run, mode, name, bytes, ReadOptions::default()).await
-                    }
+                    Ok(bytes) => open(d, run, mode, name, bytes).await,
                     Err(_) => d.dispatch(Action::Failed {
                         run,
                         message: Text::new("示例文件不可用。", "The sample file is not available."),
@@ -187,29 +190,41 @@ pub fn App(p: &Props) -> Html {
         let (d, start) = (dispatcher.clone(), start.clone());
         let (file, name) = (state.file.clone(), state.file_name.clone());
         Callback::from(move |options: ReadOptions| {
-            let Some(bytes) = file.clone() else {
+            let Some(file) = file.clone() else {
                 return;
             };
             let run = start(name.clone());
-            let (d, name) = (d.clone(), name.clone());
+            let d = d.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                process(d, run, Kind::Applicants, name, bytes, options).await;
+                process(d, run, Kind::Applicants, file, options).await;
             });
         })
     };
     let onsave = {
         let (d, state) = (dispatcher.clone(), state.clone());
         Callback::from(move |what| {
-            let notice = match state.export(what) {
-                Ok(f) => dom::download(&f.bytes, f.name, f.mime).err().map(|_| {
-                    Text::new(
-                        "浏览器未能保存文件。",
-                        "The browser could not save the file.",
-                    )
-                }),
-                Err(e) => Some(e),
-            };
-            d.dispatch(Action::Notice(notice));
+            let (d, file) = (d.clone(), state.export(what));
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = match file {
+                    Ok(f) => {
+                        let bytes = match f.content {
+                            Content::Bytes(b) => Ok(b),
+                            Content::Xlsx(book) => sheets::write(&book).await,
+                        };
+                        match bytes {
+                            Ok(b) => dom::download(&b, f.name, f.mime).err().map(|_| {
+                                Text::new(
+                                    "浏览器未能保存文件。",
+                                    "The browser could not save the file.",
+                                )
+                            }),
+                            Err(e) => Some(e),
+                        }
+                    }
+                    Err(e) => Some(e),
+                };
+                d.dispatch(Action::Notice(notice));
+            });
         })
     };
     let onopen = {

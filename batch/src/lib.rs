@@ -15,7 +15,8 @@
 //! root.
 //!
 //! `www/batch.js` does `import init, { mount } from './batch-pkg/tic_batch.js'; await init();
-//! mount(document.getElementById('batch-app'), {})`.
+//! mount(document.getElementById('batch-app'), { lang, sheets })`, where `sheets` imports and
+//! starts the spreadsheet bundle (`www/sheets-pkg/`, see [`sheets`]) when first needed.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -25,6 +26,7 @@ pub mod components;
 pub mod dom;
 pub mod model;
 pub mod portfolio;
+pub mod sheets;
 pub mod source;
 pub mod state;
 pub mod text;
@@ -32,14 +34,21 @@ pub mod text;
 use tic_core::Lang;
 use wasm_bindgen::prelude::*;
 
-/// Mounts the batch view into `element`. `options` may be `{ lang: "zh" | "en" }` (default:
-/// Chinese).
+/// The allocator of the WebAssembly module (see web/Cargo.toml for why).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// Mounts the batch view into `element`. `options` may be `{ lang: "zh" | "en", sheets }`
+/// (default: Chinese); `sheets` is a function returning a promise of the started sheets module
+/// (`www/sheets-pkg/tic_sheets.js`), without which spreadsheets cannot be opened or saved.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) {
-    let lang = js_sys::Reflect::get(&options, &JsValue::from_str("lang"))
-        .ok()
+    let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
+    let lang = get("lang")
         .and_then(|v| v.as_string())
         .and_then(|s| Lang::from_code(&s))
         .unwrap_or_default();
+    sheets::set_loader(get("sheets").and_then(|f| f.dyn_into().ok()));
     yew::Renderer::<app::App>::with_root_and_props(element, app::Props { lang }).render();
 }

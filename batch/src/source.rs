@@ -8,7 +8,9 @@ use tic_core::track::PROGRESS_SCHEMA;
 use tic_core::{Lang, Policy, Text};
 use tic_tabular::columns::fold;
 use tic_tabular::progress::{progress_columns, ProgressField};
-use tic_tabular::{Batch, InputFormat, PortfolioItem, ReadInfo, ReadOptions, ResultRow, Source};
+use tic_tabular::{
+    Batch, Book, InputFormat, OutBook, PortfolioItem, ReadInfo, ReadOptions, ResultRow, Source,
+};
 
 /// The two kinds of file the view reads (and its two modes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,24 +31,51 @@ pub enum Opened {
     Portfolio(Vec<PortfolioItem>),
 }
 
+/// A file as the view reads it: its name, its bytes (a CSV in GBK already decoded to UTF-8 by
+/// the browser), and for a spreadsheet every sheet as the sheets bundle read it
+/// ([`crate::sheets`]).
+#[derive(Debug, Default)]
+pub struct Input {
+    /// The file's name (its extension helps find the format).
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// The spreadsheet, read; `None` for CSV and JSON.
+    pub book: Option<Book>,
+}
+
+impl Input {
+    /// A CSV or JSON file (a spreadsheet needs its [`Book`] too).
+    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Input {
+        Input {
+            name: name.into(),
+            bytes,
+            book: None,
+        }
+    }
+
+    /// The format [`tic_tabular::detect`] finds.
+    pub fn format(&self) -> InputFormat {
+        tic_tabular::detect(&self.bytes, Some(&self.name))
+    }
+}
+
 /// Reads a CSV, XLSX or JSON file into rows (not yet checked); an `Err` when the file as a whole
 /// cannot be read.
-pub fn read(policy: &Policy, name: &str, bytes: &[u8]) -> Result<Batch, Text> {
-    read_with(policy, name, bytes, &ReadOptions::default())
+pub fn read(policy: &Policy, input: &Input) -> Result<Batch, Text> {
+    read_with(policy, input, &ReadOptions::default())
 }
 
 /// [`read`] with the sheet or the header row chosen (the panel's "read another sheet / header
-/// row"; `tic screen --sheet NAME --header-row N`): `Source::open_with`, the reader `tic screen`
-/// runs.
-pub fn read_with(
-    policy: &Policy,
-    name: &str,
-    bytes: &[u8],
-    options: &ReadOptions,
-) -> Result<Batch, Text> {
-    Source::open_with(policy, bytes, Some(name), options)
-        .map(|s| s.into_batch(policy))
-        .map_err(|e| e.message)
+/// row"; `tic screen --sheet NAME --header-row N`): `Source::open_with` (or, for a spreadsheet,
+/// `Source::open_book`), the reader `tic screen` runs.
+pub fn read_with(policy: &Policy, input: &Input, options: &ReadOptions) -> Result<Batch, Text> {
+    match &input.book {
+        Some(book) => Source::open_book(policy, book, options),
+        None => Source::open_with(policy, &input.bytes, Some(&input.name), options),
+    }
+    .map(|s| s.into_batch(policy))
+    .map_err(|e| e.message)
 }
 
 /// Reads a file of either kind, finding which it is: a JSON array whose records say
@@ -54,8 +83,8 @@ pub fn read_with(
 /// the applicants' layout leaves a `year` / 建设年度 column unread or refuses it, and the
 /// tracking layout reads it. `prefer` (the view's mode) decides a JSON file whose records name no schema, and
 /// whose reader's message a table that neither layout reads gets.
-pub fn open(policy: &Policy, prefer: Kind, name: &str, bytes: &[u8]) -> Result<Opened, Text> {
-    open_with(policy, prefer, name, bytes, &ReadOptions::default())
+pub fn open(policy: &Policy, prefer: Kind, input: &Input) -> Result<Opened, Text> {
+    open_with(policy, prefer, input, &ReadOptions::default())
 }
 
 /// [`open`] with read options. Options chosen by the official (a sheet or a header row) mean the
@@ -65,27 +94,29 @@ pub fn open(policy: &Policy, prefer: Kind, name: &str, bytes: &[u8]) -> Result<O
 pub fn open_with(
     policy: &Policy,
     prefer: Kind,
-    name: &str,
-    bytes: &[u8],
+    input: &Input,
     options: &ReadOptions,
 ) -> Result<Opened, Text> {
     if *options != ReadOptions::default() {
-        return read_with(policy, name, bytes, options).map(Opened::Applicants);
+        return read_with(policy, input, options).map(Opened::Applicants);
     }
-    let format = tic_tabular::detect(bytes, Some(name));
+    let format = input.format();
     if format == InputFormat::Json {
-        return match json_portfolio(policy, bytes, prefer) {
+        return match json_portfolio(policy, &input.bytes, prefer) {
             Some(items) => Ok(Opened::Portfolio(items)),
-            None => read(policy, name, bytes).map(Opened::Applicants),
+            None => read(policy, input).map(Opened::Applicants),
         };
     }
     let portfolio = || {
-        tic_tabular::read_portfolio_table(policy, bytes, format)
-            .map(Opened::Portfolio)
-            .map_err(|e| e.message)
+        match &input.book {
+            Some(book) => tic_tabular::read_portfolio_book(policy, book),
+            None => tic_tabular::read_portfolio_table(policy, &input.bytes, format),
+        }
+        .map(Opened::Portfolio)
+        .map_err(|e| e.message)
     };
     match prefer {
-        Kind::Applicants => match read(policy, name, bytes) {
+        Kind::Applicants => match read(policy, input) {
             // The applicants' reader leaves a column it does not know unread: a year column
             // among those says the file is a tracking sheet.
             Ok(batch)
@@ -100,11 +131,9 @@ pub fn open_with(
             Ok(batch) => Ok(Opened::Applicants(batch)),
             Err(e) => portfolio().map_err(|_| e),
         },
-        Kind::Portfolio => portfolio().or_else(|e| {
-            read(policy, name, bytes)
-                .map(Opened::Applicants)
-                .map_err(|_| e)
-        }),
+        Kind::Portfolio => {
+            portfolio().or_else(|e| read(policy, input).map(Opened::Applicants).map_err(|_| e))
+        }
     }
 }
 
@@ -156,13 +185,10 @@ pub fn portfolio_csv(
     tic_tabular::progress_csv(policy, items, lang).map_err(|e| e.message)
 }
 
-/// The tracking reports as XLSX: `tic track --format xlsx`.
-pub fn portfolio_xlsx(
-    policy: &Policy,
-    items: &[PortfolioItem],
-    lang: Lang,
-) -> Result<Vec<u8>, Text> {
-    tic_tabular::progress_xlsx(policy, items, lang).map_err(|e| e.message)
+/// The tracking reports as a workbook, for the sheets bundle to write: `tic track --format
+/// xlsx`.
+pub fn portfolio_book(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> OutBook {
+    tic_tabular::progress_book(policy, items, lang)
 }
 
 /// The tracking sheet template as CSV (`tic template --kind progress`).
@@ -170,9 +196,9 @@ pub fn portfolio_template_csv(policy: &Policy) -> Result<Vec<u8>, Text> {
     tic_tabular::progress_template_csv(policy).map_err(|e| e.message)
 }
 
-/// The tracking sheet template as XLSX.
-pub fn portfolio_template_xlsx(policy: &Policy) -> Result<Vec<u8>, Text> {
-    tic_tabular::progress_template_xlsx(policy).map_err(|e| e.message)
+/// The tracking sheet template as a workbook (XLSX once the sheets bundle writes it).
+pub fn portfolio_template_book(policy: &Policy) -> OutBook {
+    tic_tabular::progress_template_book(policy)
 }
 
 /// Everything the view keeps of a screened file.
@@ -246,9 +272,10 @@ pub fn results_csv(policy: &Policy, results: &[ResultRow], lang: Lang) -> Result
     tic_tabular::results_csv(policy, results, lang).map_err(|e| e.message)
 }
 
-/// The results as an XLSX workbook, the same columns as the CSV.
-pub fn results_xlsx(policy: &Policy, results: &[ResultRow], lang: Lang) -> Result<Vec<u8>, Text> {
-    tic_tabular::results_xlsx(policy, results, lang).map_err(|e| e.message)
+/// The results as a workbook (XLSX once the sheets bundle writes it), the same columns as the
+/// CSV.
+pub fn results_book(policy: &Policy, results: &[ResultRow], lang: Lang) -> OutBook {
+    tic_tabular::results_book(policy, results, lang)
 }
 
 /// The empty template with bilingual headers and an example row, as CSV.
@@ -256,20 +283,31 @@ pub fn template_csv() -> Result<Vec<u8>, Text> {
     tic_tabular::template_csv(tic_core::policy::current()).map_err(|e| e.message)
 }
 
-/// The same template as an XLSX workbook.
-pub fn template_xlsx(policy: &Policy) -> Result<Vec<u8>, Text> {
-    tic_tabular::template_xlsx(policy).map_err(|e| e.message)
+/// The same template as a workbook (XLSX once the sheets bundle writes it).
+pub fn template_book(policy: &Policy) -> OutBook {
+    tic_tabular::template_book(policy)
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use tic_core::policy;
+    use tic_tabular::{progress_template_xlsx, template_xlsx};
+
+    /// A file as the view has it once the browser's part is done: a spreadsheet read into its
+    /// book (here by tabular's own reader, which the sheets bundle runs in the browser).
+    pub(crate) fn input(name: &str, bytes: &[u8]) -> Input {
+        let mut i = Input::new(name, bytes.to_vec());
+        if i.format() == InputFormat::Xlsx {
+            i.book = Some(Book::read(bytes).unwrap_or_else(|e| panic!("{name}: {}", e.message.en)));
+        }
+        i
+    }
 
     /// Screens a file the way the view does, row by row.
     fn screen(name: &str, bytes: &[u8]) -> Screened {
         let p = policy::current();
-        let batch = match read(p, name, bytes) {
+        let batch = match read(p, &input(name, bytes)) {
             Ok(b) => b,
             Err(e) => panic!("test file unreadable: {}", e.en),
         };
@@ -290,7 +328,7 @@ pub(crate) mod tests {
         .as_bytes();
         let s = screen("x.json", json);
         let p = policy::current();
-        let batch = read(p, "x.json", json).unwrap_or_else(|e| panic!("{}", e.en));
+        let batch = read(p, &input("x.json", json)).unwrap_or_else(|e| panic!("{}", e.en));
         assert_eq!(s.results, tic_tabular::screen_rows(p, &batch));
         assert_eq!(s.rows.len(), 2);
         assert_eq!(s.invalid(), 1);
@@ -331,7 +369,7 @@ pub(crate) mod tests {
         let p = policy::current();
         let csv = official_csv();
         let s = screen("a.csv", csv.as_bytes());
-        let batch = read(p, "a.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{}", e.en));
+        let batch = read(p, &input("a.csv", csv.as_bytes())).unwrap_or_else(|e| panic!("{}", e.en));
         assert_eq!(s.results, tic_tabular::screen_rows(p, &batch));
         assert_eq!(s.rows.len(), 2);
         assert!(s.rows[0].warnings.is_empty());
@@ -349,8 +387,19 @@ pub(crate) mod tests {
             sheet: None,
             header_row: Some(n),
         };
-        assert!(open_with(p, Kind::Applicants, "a.csv", csv.as_bytes(), &opts(1)).is_err());
-        match open_with(p, Kind::Portfolio, "a.csv", csv.as_bytes(), &opts(2)) {
+        assert!(open_with(
+            p,
+            Kind::Applicants,
+            &input("a.csv", csv.as_bytes()),
+            &opts(1)
+        )
+        .is_err());
+        match open_with(
+            p,
+            Kind::Portfolio,
+            &input("a.csv", csv.as_bytes()),
+            &opts(2),
+        ) {
             Ok(Opened::Applicants(b)) => assert_eq!(b.info, batch.info),
             other => panic!("{other:?}"),
         }
@@ -359,7 +408,7 @@ pub(crate) mod tests {
     #[test]
     fn each_kind_of_file_is_recognised_whatever_the_mode() {
         let p = policy::current();
-        let kind = |prefer, name: &str, bytes: &[u8]| match open(p, prefer, name, bytes) {
+        let kind = |prefer, name: &str, bytes: &[u8]| match open(p, prefer, &input(name, bytes)) {
             Ok(Opened::Applicants(b)) => (Kind::Applicants, b.rows.len()),
             Ok(Opened::Portfolio(items)) => (Kind::Portfolio, items.len()),
             Err(e) => panic!("{name}: {}", e.en),
@@ -372,7 +421,7 @@ pub(crate) mod tests {
             ),
             (
                 "p.xlsx",
-                portfolio_template_xlsx(p).unwrap_or_default(),
+                progress_template_xlsx(p).unwrap_or_default(),
                 Kind::Portfolio,
             ),
             (

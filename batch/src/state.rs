@@ -5,11 +5,11 @@
 
 use crate::model::{self, Column, Direction, Filter};
 use crate::portfolio::{self, PColumn, Portfolio};
-use crate::source::{self, Kind, Screened};
+use crate::source::{self, Input, Kind, Screened};
 use std::rc::Rc;
 use tic_core::vocab::Verdict;
 use tic_core::{policy, Lang, Text};
-use tic_tabular::{PortfolioItem, ReadInfo, ReadOptions};
+use tic_tabular::{OutBook, PortfolioItem, ReadInfo, ReadOptions};
 use yew::Reducible;
 
 /// Rows rendered at first, and added by "show more".
@@ -49,11 +49,20 @@ pub enum Save {
     TemplateXlsx,
 }
 
+/// What a download holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Content {
+    /// The file's bytes (CSV).
+    Bytes(Vec<u8>),
+    /// A workbook, for the sheets bundle to write as XLSX ([`crate::sheets::write`]).
+    Xlsx(OutBook),
+}
+
 /// A file to offer for download.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Download {
-    /// The bytes.
-    pub bytes: Vec<u8>,
+    /// What it holds.
+    pub content: Content,
     /// Its name.
     pub name: &'static str,
     /// Its MIME type.
@@ -171,9 +180,10 @@ pub struct State {
     pub screening: Option<Screening>,
     /// The portfolio, when the file was one.
     pub portfolio: Option<Tracked>,
-    /// The bytes of the last file, kept to read it again with other [`ReadOptions`] (another
-    /// sheet or header row) without asking the official to pick it again.
-    pub file: Option<Rc<Vec<u8>>>,
+    /// The last file (its bytes, and the spreadsheet read), kept to read it again with other
+    /// [`ReadOptions`] (another sheet or header row) without asking the official to pick it
+    /// again.
+    pub file: Option<Rc<Input>>,
     /// The options the last file was read with (default: found by the reader).
     pub options: ReadOptions,
     /// How the last applicant file was read (the panel "how your file was read"); kept when
@@ -199,13 +209,13 @@ pub enum Action {
         /// `performance.now()`.
         at: f64,
     },
-    /// The bytes of run `run`'s file are in, to be read with `options` (a new file: default
-    /// options; the same bytes again: the panel's choice).
+    /// Run `run`'s file is in, to be read with `options` (a new file: default options; the
+    /// same file again: the panel's choice).
     Loaded {
         /// The run.
         run: u32,
         /// The file.
-        bytes: Rc<Vec<u8>>,
+        file: Rc<Input>,
         /// How to read it.
         options: ReadOptions,
     },
@@ -284,45 +294,51 @@ impl State {
     pub fn export(&self, what: Save) -> Result<Download, Text> {
         let p = policy::current();
         let lang = self.lang;
-        let (bytes, name, mime) = match (self.mode, what) {
+        let csv = |r: Result<Vec<u8>, Text>| r.map(Content::Bytes);
+        let xlsx = |b: OutBook| Ok(Content::Xlsx(b));
+        let results = self.screening.as_ref().map(|s| &s.data.results[..]);
+        let items = self.portfolio.as_ref().map(|t| &t.data.items[..]);
+        let (content, name, mime) = match (self.mode, what) {
             (Kind::Applicants, Save::ResultsCsv) => {
-                let s = self.screening.as_ref().map(|s| &s.data.results[..]);
-                let r = source::results_csv(p, s.unwrap_or_default(), lang);
-                (r, "tic-results.csv", CSV_MIME)
+                let r = source::results_csv(p, results.unwrap_or_default(), lang);
+                (csv(r), "tic-results.csv", CSV_MIME)
             }
             (Kind::Applicants, Save::ResultsXlsx) => {
-                let s = self.screening.as_ref().map(|s| &s.data.results[..]);
-                let r = source::results_xlsx(p, s.unwrap_or_default(), lang);
-                (r, "tic-results.xlsx", XLSX_MIME)
+                let b = source::results_book(p, results.unwrap_or_default(), lang);
+                (xlsx(b), "tic-results.xlsx", XLSX_MIME)
             }
             (Kind::Applicants, Save::TemplateCsv) => {
-                (source::template_csv(), "tic-template.csv", CSV_MIME)
+                (csv(source::template_csv()), "tic-template.csv", CSV_MIME)
             }
-            (Kind::Applicants, Save::TemplateXlsx) => {
-                (source::template_xlsx(p), "tic-template.xlsx", XLSX_MIME)
-            }
+            (Kind::Applicants, Save::TemplateXlsx) => (
+                xlsx(source::template_book(p)),
+                "tic-template.xlsx",
+                XLSX_MIME,
+            ),
             (Kind::Portfolio, Save::ResultsCsv) => {
-                let i = self.portfolio.as_ref().map(|t| &t.data.items[..]);
-                let r = source::portfolio_csv(p, i.unwrap_or_default(), lang);
-                (r, "tic-track.csv", CSV_MIME)
+                let r = source::portfolio_csv(p, items.unwrap_or_default(), lang);
+                (csv(r), "tic-track.csv", CSV_MIME)
             }
             (Kind::Portfolio, Save::ResultsXlsx) => {
-                let i = self.portfolio.as_ref().map(|t| &t.data.items[..]);
-                let r = source::portfolio_xlsx(p, i.unwrap_or_default(), lang);
-                (r, "tic-track.xlsx", XLSX_MIME)
+                let b = source::portfolio_book(p, items.unwrap_or_default(), lang);
+                (xlsx(b), "tic-track.xlsx", XLSX_MIME)
             }
             (Kind::Portfolio, Save::TemplateCsv) => (
-                source::portfolio_template_csv(p),
+                csv(source::portfolio_template_csv(p)),
                 "tic-progress-template.csv",
                 CSV_MIME,
             ),
             (Kind::Portfolio, Save::TemplateXlsx) => (
-                source::portfolio_template_xlsx(p),
+                xlsx(source::portfolio_template_book(p)),
                 "tic-progress-template.xlsx",
                 XLSX_MIME,
             ),
         };
-        bytes.map(|bytes| Download { bytes, name, mime })
+        content.map(|content| Download {
+            content,
+            name,
+            mime,
+        })
     }
 
     fn clear(&mut self) {
@@ -373,12 +389,12 @@ impl Reducible for State {
                 s.file_name = name;
                 s.phase = Phase::Working { done: 0, total: 0 };
             }
-            Action::Loaded { bytes, options, .. } => {
-                let same = s.file.as_ref().is_some_and(|f| Rc::ptr_eq(f, &bytes));
+            Action::Loaded { file, options, .. } => {
+                let same = s.file.as_ref().is_some_and(|f| Rc::ptr_eq(f, &file));
                 if !same {
                     s.info = None;
                 }
-                s.file = Some(bytes);
+                s.file = Some(file);
                 s.options = options;
             }
             Action::Progress { done, total, .. } => s.phase = Phase::Working { done, total },
@@ -485,7 +501,8 @@ mod tests {
                 at: 0.0,
             },
         );
-        match source::open(policy::current(), s.mode, name, bytes) {
+        let file = crate::source::tests::input(name, bytes);
+        match source::open(policy::current(), s.mode, &file) {
             Ok(source::Opened::Portfolio(items)) => reduce(s, Action::Portfolio { run, items }),
             Ok(source::Opened::Applicants(batch)) => {
                 let mut data = Screened::with_capacity(batch.rows.len());
@@ -568,15 +585,14 @@ mod tests {
             tic_tabular::read_portfolio_table(p, csv.as_bytes(), INPUT_CSV).unwrap_or_default();
         for lang in [Lang::Zh, Lang::En] {
             let s = reduce(s.clone(), Action::Lang(lang));
-            let file = s.export(Save::ResultsCsv).map(|f| (f.bytes, f.name));
+            let file = s.export(Save::ResultsCsv).map(|f| (f.content, f.name));
             let want = tic_tabular::progress_csv(p, &items, lang).unwrap_or_default();
-            assert_eq!(file, Ok((want, "tic-track.csv")));
+            assert_eq!(file, Ok((Content::Bytes(want), "tic-track.csv")));
+            // The XLSX is `tic track --format xlsx`'s workbook, written by the sheets bundle.
+            let file = s.export(Save::ResultsXlsx).map(|f| (f.content, f.name));
+            let want = tic_tabular::progress_book(p, &items, lang);
+            assert_eq!(file, Ok((Content::Xlsx(want), "tic-track.xlsx")));
         }
-        let xlsx = s
-            .export(Save::ResultsXlsx)
-            .map(|f| f.bytes)
-            .unwrap_or_default();
-        assert_eq!(xlsx.get(..2), Some(&b"PK"[..]));
 
         // A later run makes an earlier one's messages stale; switching the mode clears.
         let s = reduce(s, Action::Measured(0, 5.0));
@@ -589,7 +605,10 @@ mod tests {
 
     #[test]
     fn the_bytes_are_kept_to_read_again_and_the_read_info_survives_a_failed_re_read() {
-        let csv = Rc::new(crate::source::tests::official_csv().into_bytes());
+        let csv = Rc::new(Input::new(
+            "a.csv",
+            crate::source::tests::official_csv().into_bytes(),
+        ));
         let p = policy::current();
         let run = |s: Rc<State>, n: u32, options: ReadOptions| {
             let s = reduce(
@@ -604,11 +623,11 @@ mod tests {
                 s,
                 Action::Loaded {
                     run: n,
-                    bytes: Rc::clone(&csv),
+                    file: Rc::clone(&csv),
                     options: options.clone(),
                 },
             );
-            match source::open_with(p, s.mode, "a.csv", &csv, &options) {
+            match source::open_with(p, s.mode, &csv, &options) {
                 Ok(source::Opened::Applicants(mut batch)) => {
                     let mut data = Screened::with_capacity(batch.rows.len());
                     data.info = std::mem::take(&mut batch.info);
@@ -654,7 +673,7 @@ mod tests {
             s,
             Action::Loaded {
                 run: 3,
-                bytes: Rc::new(b"[]".to_vec()),
+                file: Rc::new(Input::new("b.json", b"[]".to_vec())),
                 options: ReadOptions::default(),
             },
         );

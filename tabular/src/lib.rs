@@ -27,20 +27,25 @@ pub mod screen;
 pub mod write;
 
 pub use progress::{
-    portfolio_from_json, portfolio_from_json_text, progress_csv, progress_template_csv,
-    progress_template_xlsx, progress_xlsx, read_portfolio_table, PortfolioItem,
+    portfolio_from_json, portfolio_from_json_text, progress_book, progress_csv,
+    progress_template_book, progress_template_csv, read_portfolio_book, read_portfolio_table,
+    PortfolioItem,
 };
+#[cfg(feature = "xlsx")]
+pub use progress::{progress_template_xlsx, progress_xlsx};
 pub use read::{
-    detect, read, Batch, IgnoredColumn, InputFormat, InputRow, Layout, ReadInfo, ReadOptions,
+    detect, read, Batch, Book, IgnoredColumn, InputFormat, InputRow, Layout, ReadInfo, ReadOptions,
     SkippedRow, Source,
 };
 pub use screen::{
     screen_json, screen_rows, screen_source_rows, screen_to, ScreenJson, StreamFormat, Tally,
 };
 pub use write::{
-    neutralise, result_header, results_csv, results_xlsx, template_csv, template_xlsx,
-    RESULT_COLUMNS,
+    neutralise, result_header, results_book, results_csv, template_book, template_csv, OutBook,
+    OutCell, OutSheet, RESULT_COLUMNS,
 };
+#[cfg(feature = "xlsx")]
+pub use write::{results_xlsx, template_xlsx};
 
 use serde::Serialize;
 use std::fmt;

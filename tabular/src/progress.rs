@@ -3,10 +3,10 @@
 //! written as CSV and XLSX; the tracking sheet template. docs/progress.md documents the layout.
 
 use crate::columns::{column_letter, fold, identifier, is_ignored_header, Kind, Vocab};
-use crate::read::{cell_value, csv_table, decode_text, show, xlsx_table, CellRef, RawTable};
-use crate::write::{csv_error, write_row, xlsx_error, OutCell, BOM};
+use crate::read::{cell_value, csv_table, decode_text, show, xlsx_table, CellRef, Open, RawTable};
+use crate::write::{csv_error, OutBook, OutCell, OutSheet, BOM};
+use crate::Book;
 use crate::{neutralise, FileError, InputFormat, RowError, RowProblem};
-use rust_xlsxwriter::{Format, Workbook};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use tic_core::fields::Choice;
@@ -185,7 +185,10 @@ pub fn read_portfolio_table(
     format: InputFormat,
 ) -> Result<Vec<PortfolioItem>, FileError> {
     let table = match format {
-        InputFormat::Xlsx => xlsx_table(bytes)?,
+        #[cfg(feature = "xlsx")]
+        InputFormat::Xlsx => xlsx_table(Open::bytes(bytes)?)?,
+        #[cfg(not(feature = "xlsx"))]
+        InputFormat::Xlsx => return Err(crate::read::spreadsheets_elsewhere()),
         InputFormat::Csv => csv_table(bytes)?,
         InputFormat::Json => {
             // Callers read JSON themselves; text is tried as CSV all the same.
@@ -194,6 +197,12 @@ pub fn read_portfolio_table(
         }
     };
     read_table(policy, &table)
+}
+
+/// [`read_portfolio_table`] for a spreadsheet read already ([`Book::read`]; the batch view's
+/// sheets bundle): its first sheet, read the same way.
+pub fn read_portfolio_book(policy: &Policy, book: &Book) -> Result<Vec<PortfolioItem>, FileError> {
+    read_table(policy, &xlsx_table(Open::Read(book))?)
 }
 
 /// Where each layout column is in the file: (file column, header as written).
@@ -791,35 +800,33 @@ fn csv_of(rows: impl Iterator<Item = Vec<OutCell>>) -> Result<Vec<u8>, FileError
     w.into_inner().map_err(|e| csv_error(e.into_error().into()))
 }
 
-/// The reports as an XLSX workbook (one sheet), the same columns as [`progress_csv`]; numbers
-/// stay numbers, every text cell is neutralised.
+/// The reports as a workbook (one sheet), the same columns as [`progress_csv`]; numbers stay
+/// numbers.
+pub fn progress_book(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> OutBook {
+    let name = if lang == Lang::Zh {
+        "建设期跟踪"
+    } else {
+        "tracking"
+    };
+    let mut sheet = OutSheet::new(name, true);
+    sheet.text_row(progress_header(policy, lang));
+    sheet
+        .rows
+        .extend(items.iter().map(|item| progress_cells(policy, item, lang)));
+    sheet.widths.push((1, 30.0));
+    OutBook {
+        sheets: vec![sheet],
+    }
+}
+
+/// [`progress_book`] as XLSX; every text cell is neutralised.
+#[cfg(feature = "xlsx")]
 pub fn progress_xlsx(
     policy: &Policy,
     items: &[PortfolioItem],
     lang: Lang,
 ) -> Result<Vec<u8>, FileError> {
-    let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
-    let sheet = book.add_worksheet();
-    sheet
-        .set_name(if lang == Lang::Zh {
-            "建设期跟踪"
-        } else {
-            "tracking"
-        })
-        .map_err(xlsx_error)?;
-    let header: Vec<OutCell> = progress_header(policy, lang)
-        .into_iter()
-        .map(OutCell::Text)
-        .collect();
-    write_row(sheet, 0, &header, Some(&bold)).map_err(xlsx_error)?;
-    for (i, item) in items.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        write_row(sheet, row, &progress_cells(policy, item, lang), None).map_err(xlsx_error)?;
-    }
-    sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-    sheet.set_column_width(1, 30).map_err(xlsx_error)?;
-    book.save_to_buffer().map_err(xlsx_error)
+    progress_book(policy, items, lang).to_xlsx()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -885,29 +892,15 @@ pub fn progress_template_csv(policy: &Policy) -> Result<Vec<u8>, FileError> {
     csv_of(template_table(policy).into_iter())
 }
 
-/// The tracking sheet template as XLSX: sheet 1 the header and example rows (what
+/// The tracking sheet template as a workbook: sheet 1 the header and example rows (what
 /// `tic track` reads), sheet 2 (`说明`) every column with what it takes.
-pub fn progress_template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
-    let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
-    {
-        let sheet = book.add_worksheet();
-        sheet.set_name("progress").map_err(xlsx_error)?;
-        for (i, row) in template_table(policy).iter().enumerate() {
-            let f = (i == 0).then_some(&bold);
-            write_row(sheet, i as u32, row, f).map_err(xlsx_error)?;
-        }
-        sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-        sheet.set_column_width(0, 30).map_err(xlsx_error)?;
-    }
-    let sheet = book.add_worksheet();
-    sheet.set_name("说明").map_err(xlsx_error)?;
-    let h: Vec<OutCell> = ["列 column", "中文表头", "填写 what it takes"]
-        .iter()
-        .map(|s| OutCell::Text((*s).into()))
-        .collect();
-    write_row(sheet, 0, &h, Some(&bold)).map_err(xlsx_error)?;
-    for (i, c) in progress_columns(policy).iter().enumerate() {
+pub fn progress_template_book(policy: &Policy) -> OutBook {
+    let mut sheet = OutSheet::new("progress", true);
+    sheet.rows = template_table(policy);
+    sheet.widths.push((0, 30.0));
+    let mut notes = OutSheet::new("说明", false);
+    notes.text_row(["列 column", "中文表头", "填写 what it takes"]);
+    for c in progress_columns(policy) {
         let what = match &c.field {
             ProgressField::Name => "文字；同名（且同区县）的行属于同一中心 text; rows with the same name (and district) are one centre".to_owned(),
             ProgressField::District => "文字 text".to_owned(),
@@ -932,16 +925,18 @@ pub fn progress_template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
             ProgressField::Target(_) => "建设责任书约定的目标（可在该中心任一行填写）the agreement's target (any row of the centre)".to_owned(),
             ProgressField::Spending(_) => "已收到补助的支出，万元（可在该中心任一行填写）subsidy spent, 万元 (any row of the centre)".to_owned(),
         };
-        let cells = [
-            OutCell::Text(c.key.clone()),
-            OutCell::Text(c.zh.clone()),
-            OutCell::Text(what),
-        ];
-        write_row(sheet, (i + 1) as u32, &cells, None).map_err(xlsx_error)?;
+        notes.text_row([c.key, c.zh, what]);
     }
-    sheet.set_column_width(0, 32).map_err(xlsx_error)?;
-    sheet.set_column_width(1, 28).map_err(xlsx_error)?;
-    book.save_to_buffer().map_err(xlsx_error)
+    notes.widths = vec![(0, 32.0), (1, 28.0)];
+    OutBook {
+        sheets: vec![sheet, notes],
+    }
+}
+
+/// [`progress_template_book`] as XLSX.
+#[cfg(feature = "xlsx")]
+pub fn progress_template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
+    progress_template_book(policy).to_xlsx()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use crate::columns::{columns, vocabulary, Kind};
 use crate::{FileError, ResultRow};
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use tic_core::policy::Policy;
 use tic_core::Lang;
@@ -22,8 +22,9 @@ pub fn neutralise(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// A cell of the results.
-#[derive(Clone, Debug, PartialEq)]
+/// A cell of the results (in JSON: `null`, a string or a number).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
 pub enum OutCell {
     /// Nothing.
     Empty,
@@ -218,67 +219,111 @@ pub(crate) fn write_csv_row<W: std::io::Write>(
     w.write_record(None::<&[u8]>)
 }
 
-pub(crate) fn xlsx_error(e: XlsxError) -> FileError {
-    FileError::new(
-        format!("写 XLSX 失败：{e}"),
-        format!("cannot write XLSX: {e}"),
-    )
+/// A workbook to write: what every XLSX this crate makes is described as, before
+/// [`OutBook::to_xlsx`] writes it. The batch view describes its exports the same way and has
+/// the sheets bundle write them (as JSON between the two), so that the browser's files are the
+/// command line's.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutBook {
+    /// Its sheets, in order.
+    pub sheets: Vec<OutSheet>,
 }
 
-fn new_workbook() -> Workbook {
-    Workbook::new()
+/// A sheet of an [`OutBook`]: its first row is a header (bold).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutSheet {
+    /// The sheet's name.
+    pub name: String,
+    /// Its rows, the header first; every text cell is neutralised when written.
+    pub rows: Vec<Vec<OutCell>>,
+    /// Whether the header stays in view when scrolling.
+    pub freeze_header: bool,
+    /// Column widths (0-based column, width in characters); other columns keep the default.
+    pub widths: Vec<(u16, f64)>,
 }
 
-pub(crate) fn write_row(
-    sheet: &mut Worksheet,
-    row: u32,
-    cells: &[OutCell],
-    format: Option<&Format>,
-) -> Result<(), XlsxError> {
-    for (j, cell) in cells.iter().enumerate() {
-        let col = j as u16;
-        match (cell, format) {
-            (OutCell::Empty, _) => {}
-            (OutCell::Text(s), Some(f)) => {
-                sheet.write_string_with_format(row, col, neutralise(s), f)?;
-            }
-            (OutCell::Text(s), None) => {
-                sheet.write_string(row, col, neutralise(s))?;
-            }
-            (OutCell::Number(n), _) => {
-                sheet.write_number(row, col, *n)?;
-            }
+impl OutSheet {
+    pub(crate) fn new(name: &str, freeze_header: bool) -> OutSheet {
+        OutSheet {
+            name: name.to_owned(),
+            freeze_header,
+            ..OutSheet::default()
         }
     }
-    Ok(())
+
+    /// A row of text cells.
+    pub(crate) fn text_row<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        self.rows
+            .push(cells.into_iter().map(|c| OutCell::Text(c.into())).collect());
+    }
 }
 
-/// The results as an XLSX workbook (one sheet), the same columns as [`results_csv`]; numbers
-/// stay numbers, every text cell is neutralised.
-pub fn results_xlsx(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<Vec<u8>, FileError> {
-    let years = policy.funding.years;
-    let mut book = new_workbook();
-    let bold = Format::new().set_bold();
-    let sheet = book.add_worksheet();
-    sheet
-        .set_name(if lang == Lang::Zh {
-            "预审结果"
-        } else {
-            "results"
-        })
-        .map_err(xlsx_error)?;
-    let header: Vec<OutCell> = result_header(policy, lang)
-        .into_iter()
-        .map(OutCell::Text)
-        .collect();
-    write_row(sheet, 0, &header, Some(&bold)).map_err(xlsx_error)?;
-    for (i, r) in rows.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        write_row(sheet, row, &result_cells(r, years, lang), None).map_err(xlsx_error)?;
+#[cfg(feature = "xlsx")]
+impl OutBook {
+    /// The workbook's bytes (XLSX).
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, FileError> {
+        use rust_xlsxwriter::{Format, Workbook};
+        let xlsx_error = |e: rust_xlsxwriter::XlsxError| {
+            FileError::new(
+                format!("写 XLSX 失败：{e}"),
+                format!("cannot write XLSX: {e}"),
+            )
+        };
+        let mut book = Workbook::new();
+        let bold = Format::new().set_bold();
+        for s in &self.sheets {
+            let sheet = book.add_worksheet();
+            sheet.set_name(&s.name).map_err(xlsx_error)?;
+            for (i, cells) in s.rows.iter().enumerate() {
+                let row = u32::try_from(i).unwrap_or(u32::MAX);
+                for (j, cell) in cells.iter().enumerate() {
+                    let col = u16::try_from(j).unwrap_or(u16::MAX);
+                    match cell {
+                        OutCell::Empty => continue,
+                        OutCell::Text(t) if i == 0 => {
+                            sheet.write_string_with_format(row, col, neutralise(t), &bold)
+                        }
+                        OutCell::Text(t) => sheet.write_string(row, col, neutralise(t)),
+                        OutCell::Number(n) => sheet.write_number(row, col, *n),
+                    }
+                    .map_err(xlsx_error)?;
+                }
+            }
+            if s.freeze_header {
+                sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+            }
+            for &(col, width) in &s.widths {
+                sheet.set_column_width(col, width).map_err(xlsx_error)?;
+            }
+        }
+        book.save_to_buffer().map_err(xlsx_error)
     }
-    sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-    sheet.set_column_width(1, 30).map_err(xlsx_error)?;
-    book.save_to_buffer().map_err(xlsx_error)
+}
+
+/// The results as a workbook (one sheet), the same columns as [`results_csv`]; numbers stay
+/// numbers.
+pub fn results_book(policy: &Policy, rows: &[ResultRow], lang: Lang) -> OutBook {
+    let years = policy.funding.years;
+    let name = if lang == Lang::Zh {
+        "预审结果"
+    } else {
+        "results"
+    };
+    let mut sheet = OutSheet::new(name, true);
+    sheet.text_row(result_header(policy, lang));
+    sheet
+        .rows
+        .extend(rows.iter().map(|r| result_cells(r, years, lang)));
+    sheet.widths.push((1, 30.0));
+    OutBook {
+        sheets: vec![sheet],
+    }
+}
+
+/// [`results_book`] as XLSX; every text cell is neutralised.
+#[cfg(feature = "xlsx")]
+pub fn results_xlsx(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<Vec<u8>, FileError> {
+    results_book(policy, rows, lang).to_xlsx()
 }
 
 /// The template's header (`中文（key）`) and example row: one column per field of the policy
@@ -316,42 +361,33 @@ fn kind_text(k: Kind) -> &'static str {
     }
 }
 
-/// The template as XLSX: sheet 1 the header and example row (the sheet `tic screen` reads),
-/// sheet 2 (`说明`) every column with its accepted values.
-pub fn template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
-    let mut book = new_workbook();
-    let bold = Format::new().set_bold();
+/// The template as a workbook: sheet 1 the header and example row (the sheet `tic screen`
+/// reads), sheet 2 (`说明`) every column with its accepted values.
+pub fn template_book(policy: &Policy) -> OutBook {
     let (header, example) = template_rows(policy);
-    {
-        let sheet = book.add_worksheet();
-        sheet.set_name("applicants").map_err(xlsx_error)?;
-        let h: Vec<OutCell> = header.into_iter().map(OutCell::Text).collect();
-        write_row(sheet, 0, &h, Some(&bold)).map_err(xlsx_error)?;
-        for (j, (c, v)) in columns(policy).iter().zip(example).enumerate() {
-            let col = j as u16;
-            match c.kind {
-                Kind::Count | Kind::Money => match v.parse::<f64>() {
-                    Ok(n) => sheet.write_number(1, col, n).map(|_| ()),
-                    Err(_) => sheet.write_string(1, col, neutralise(&v)).map(|_| ()),
-                },
-                _ => sheet.write_string(1, col, neutralise(&v)).map(|_| ()),
-            }
-            .map_err(xlsx_error)?;
-            sheet.set_column_width(col, 16).map_err(xlsx_error)?;
-        }
-        sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-    }
-    let sheet = book.add_worksheet();
-    sheet.set_name("说明").map_err(xlsx_error)?;
-    let h = [
+    let cols = columns(policy);
+    let mut sheet = OutSheet::new("applicants", true);
+    sheet.text_row(header);
+    sheet.rows.push(
+        cols.iter()
+            .zip(example)
+            .map(|(c, v)| match (c.kind, v.parse::<f64>()) {
+                (Kind::Count | Kind::Money, Ok(n)) => OutCell::Number(n),
+                _ => OutCell::Text(v),
+            })
+            .collect(),
+    );
+    sheet.widths = (0..cols.len())
+        .map(|j| (u16::try_from(j).unwrap_or(u16::MAX), 16.0))
+        .collect();
+    let mut notes = OutSheet::new("说明", false);
+    notes.text_row([
         "列 column",
         "中文表头",
         "填写 kind",
         "可填的值 accepted values",
-    ];
-    let h: Vec<OutCell> = h.iter().map(|s| OutCell::Text((*s).into())).collect();
-    write_row(sheet, 0, &h, Some(&bold)).map_err(xlsx_error)?;
-    for (i, c) in columns(policy).iter().enumerate() {
+    ]);
+    for c in cols.iter() {
         let values = match c.kind {
             Kind::Choice(v) | Kind::List(v) => vocabulary(policy, v)
                 .into_iter()
@@ -366,17 +402,18 @@ pub fn template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
                 .join("; "),
             _ => String::new(),
         };
-        let cells = [
-            OutCell::Text(c.key.into()),
-            OutCell::Text(c.zh.into()),
-            OutCell::Text(kind_text(c.kind).into()),
-            OutCell::Text(values),
-        ];
-        write_row(sheet, (i + 1) as u32, &cells, None).map_err(xlsx_error)?;
+        notes.text_row([c.key.into(), c.zh.into(), kind_text(c.kind).into(), values]);
     }
-    sheet.set_column_width(0, 32).map_err(xlsx_error)?;
-    sheet.set_column_width(1, 28).map_err(xlsx_error)?;
-    book.save_to_buffer().map_err(xlsx_error)
+    notes.widths = vec![(0, 32.0), (1, 28.0)];
+    OutBook {
+        sheets: vec![sheet, notes],
+    }
+}
+
+/// [`template_book`] as XLSX.
+#[cfg(feature = "xlsx")]
+pub fn template_xlsx(policy: &Policy) -> Result<Vec<u8>, FileError> {
+    template_book(policy).to_xlsx()
 }
 
 #[cfg(test)]

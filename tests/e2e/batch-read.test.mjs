@@ -246,4 +246,39 @@ describe('batch view reads officials\' files as `tic screen` does', () => {
       await context.close();
     }
   });
+
+  test('a CSV saved in GBK (Excel on a Chinese Windows) reads as tic screen reads it; the spreadsheet bundle is fetched only for a spreadsheet', async () => {
+    const gbk = spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gbk"))'], { input: officialCsv() });
+    assert.equal(gbk.status, 0, String(gbk.stderr));
+    const file = join(TMP, '申报汇总-gbk.csv');
+    writeFileSync(file, gbk.stdout);
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk.stdout), 'the file is not UTF-8');
+    const cli = screen(file, '--format', 'csv', '--lang', 'zh');
+    const { context, page } = await openBatch(browser, { width: 1280, height: 900 });
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    const sheets = () => fetched.filter((u) => u.includes('/sheets-pkg/'));
+    try {
+      const s = await run(page, () => page.setInputFiles('#batch-file', file));
+      assert.equal(s.state, 'done', s.status);
+      assert.equal(s.panel.headerRow, 2);
+      assert.deepEqual(s.rows.map((r) => r.row), [3, 4, 5]);
+      const bytes = await exportCsv(page);
+      assert.ok(bytes.toString('utf8').includes('宁波') || bytes.toString('utf8').includes('区'), 'Chinese text survives');
+      assert.ok(bytes.equals(cli.stdout), `GBK: the browser export and tic screen differ:\n${bytes}\n---\n${cli.stdout}`);
+      assert.deepEqual(sheets(), [], 'a CSV does not fetch the spreadsheet bundle');
+      // A spreadsheet fetches it (once), and its XLSX export is written by it.
+      const xlsxFile = join(TMP, '申报-2.xlsx');
+      writeFileSync(xlsxFile, twoSheetXlsx());
+      const x = await run(page, () => page.setInputFiles('#batch-file', xlsxFile));
+      assert.equal(x.state, 'done', x.status);
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+      assert.equal(readFileSync(await d.path()).subarray(0, 2).toString(), 'PK');
+      assert.deepEqual([...new Set(sheets())].sort(), ['/www/sheets-pkg/tic_sheets.js', '/www/sheets-pkg/tic_sheets_bg.wasm']);
+      assert.equal(sheets().filter((u) => u.endsWith('.wasm')).length, 1, 'fetched once');
+      await assertClean(page);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -11,36 +11,61 @@ use tic_core::policy::Policy;
 
 /// Text of a CSV file: UTF-8 (BOM or not), UTF-16 with a BOM, or GBK/GB18030 (what Excel on a
 /// Chinese Windows saves). Anything else is refused with a clear message.
+///
+/// GBK/GB18030 is decoded with the `xlsx` feature (encoding_rs). Without it (the batch view's
+/// bundle), such a file gets the same message as any unreadable one: the batch view decodes it
+/// first with the browser's own GB18030 decoder (the same WHATWG decoder as encoding_rs), so
+/// that what reaches this function there is UTF-8.
 pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) =
-            enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
-        if !had_errors {
-            return Ok(text.into_owned());
-        }
-        return Err(FileError::new(
-            format!(
-                "文件以 {} 的 BOM 开头，但内容不是有效的 {}",
-                enc.name(),
-                enc.name()
-            ),
-            format!(
-                "the file starts with a {} BOM but is not valid {}",
-                enc.name(),
-                enc.name()
-            ),
-        ));
+    if let Some((name, text)) = with_bom(bytes) {
+        return text.ok_or_else(|| {
+            FileError::new(
+                format!("文件以 {name} 的 BOM 开头，但内容不是有效的 {name}"),
+                format!("the file starts with a {name} BOM but is not valid {name}"),
+            )
+        });
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_owned());
     }
-    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(s) => Ok(s.into_owned()),
+    match gb18030(bytes) {
+        Some(s) => Ok(s),
         None => Err(FileError::new(
             "无法识别文件编码：CSV 须为 UTF-8（可带 BOM）、带 BOM 的 UTF-16 或 GBK/GB18030 编码",
             "cannot read the text: a CSV must be UTF-8 (with or without BOM), UTF-16 with a BOM, or GBK/GB18030",
         )),
     }
+}
+
+/// A text that starts with a byte-order mark: the encoding's name, and the text after the mark
+/// (`None` when it is not valid in that encoding).
+fn with_bom(bytes: &[u8]) -> Option<(&'static str, Option<String>)> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Some(("UTF-8", std::str::from_utf8(rest).ok().map(str::to_owned)));
+    }
+    let (name, unit): (_, fn([u8; 2]) -> u16) = match bytes.get(..2)? {
+        [0xFF, 0xFE] => ("UTF-16LE", u16::from_le_bytes),
+        [0xFE, 0xFF] => ("UTF-16BE", u16::from_be_bytes),
+        _ => return None,
+    };
+    let rest = &bytes[2..];
+    let units = rest.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let text = char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok();
+    Some((name, text.filter(|_| rest.len() % 2 == 0)))
+}
+
+#[cfg(feature = "xlsx")]
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|s| s.into_owned())
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn gb18030(_: &[u8]) -> Option<String> {
+    None
 }
 
 /// Reads CSV bytes (see [`decode_text`] for encodings). The separator is `,`, or tab / `;`

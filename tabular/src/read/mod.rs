@@ -27,8 +27,10 @@ use self::csv::open_csv;
 pub use self::csv::{decode_text, read_csv};
 pub use self::json::read_json;
 use self::json::{json_items, json_row};
+#[cfg(feature = "xlsx")]
 pub use self::xlsx::read_xlsx;
-pub(crate) use self::xlsx::xlsx_table;
+pub use self::xlsx::Book;
+pub(crate) use self::xlsx::{xlsx_table, Open};
 
 /// The kind of a batch file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,8 +181,21 @@ impl<'a> Source<'a> {
                 info: ReadInfo::default(),
             }),
             InputFormat::Csv => open_csv(columns(policy), bytes, options),
-            InputFormat::Xlsx => xlsx::open_xlsx(columns(policy), bytes, options),
+            #[cfg(feature = "xlsx")]
+            InputFormat::Xlsx => xlsx::open_xlsx(columns(policy), Open::bytes(bytes)?, options),
+            #[cfg(not(feature = "xlsx"))]
+            InputFormat::Xlsx => Err(spreadsheets_elsewhere()),
         }
+    }
+
+    /// [`Source::open_with`] for a spreadsheet read already ([`Book::read`]; the batch view's
+    /// sheets bundle): the same sheet and header found, the same rows.
+    pub fn open_book(
+        policy: &Policy,
+        book: &Book,
+        options: &ReadOptions,
+    ) -> Result<Source<'static>, FileError> {
+        xlsx::open_xlsx(columns(policy), Open::Read(book), options)
     }
 
     /// How the file was read: sheet, header row, ignored columns, skipped rows (see
@@ -273,7 +288,7 @@ impl<'a> Source<'a> {
 }
 
 /// A cell as read from a file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     /// Nothing.
     Empty,
@@ -486,6 +501,16 @@ fn layout_of(
 }
 
 /// No header found: what to do about it.
+/// Without the `xlsx` feature, spreadsheet bytes are not read here: the caller reads them into a
+/// [`Book`] first ([`Source::open_book`]).
+#[cfg(not(feature = "xlsx"))]
+pub(crate) fn spreadsheets_elsewhere() -> FileError {
+    FileError::new(
+        "此处不能直接读取电子表格",
+        "a spreadsheet is not read here: it is read into a Book first",
+    )
+}
+
 fn no_header(sheet: Option<&str>, header_row: Option<usize>) -> FileError {
     let where_zh = sheet.map(|s| format!("工作表「{s}」")).unwrap_or_default();
     let where_en = sheet
@@ -952,6 +977,30 @@ mod tests {
             utf16.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode_text(&utf16).unwrap(), "名称");
+        // Decoded by hand (no encoding_rs without the `xlsx` feature): checked against it.
+        let text = "名称,所在区县\n甲😀,鄞州区\n";
+        for (bom, enc) in [
+            (&[0xFF, 0xFE][..], encoding_rs::UTF_16LE),
+            (&[0xFE, 0xFF][..], encoding_rs::UTF_16BE),
+            (&[0xEF, 0xBB, 0xBF][..], encoding_rs::UTF_8),
+        ] {
+            let mut bytes = bom.to_vec();
+            match enc.name() {
+                "UTF-16LE" => text.encode_utf16().for_each(|u| bytes.extend(u.to_le_bytes())),
+                "UTF-16BE" => text.encode_utf16().for_each(|u| bytes.extend(u.to_be_bytes())),
+                _ => bytes.extend(text.as_bytes()),
+            }
+            assert_eq!(decode_text(&bytes).unwrap(), text, "{}", enc.name());
+            let (want, _, _) = enc.decode(&bytes);
+            assert_eq!(decode_text(&bytes).unwrap(), want);
+            // Cut in the middle of a character (or a surrogate pair): refused, naming the
+            // encoding, as encoding_rs finds it broken.
+            let cut = &bytes[..bytes.len() - 3];
+            assert!(enc.decode_without_bom_handling(&cut[bom.len()..]).1);
+            let e = decode_text(cut).unwrap_err();
+            assert!(e.message.en.contains(enc.name()), "{:?}", e.message);
+            assert!(e.message.zh.contains(enc.name()), "{:?}", e.message);
+        }
     }
 
     #[test]

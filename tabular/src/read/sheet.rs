@@ -4,6 +4,7 @@
 
 use super::Cell;
 use crate::columns::Columns;
+use serde::{Deserialize, Serialize};
 
 /// How many non-blank rows at the top of a sheet are searched for the header.
 pub const HEADER_SEARCH_ROWS: usize = 20;
@@ -14,10 +15,26 @@ pub(super) type SheetRow = (u32, Vec<(u32, Cell)>);
 
 /// The cells of a sheet that hold something, by row, and its merged regions
 /// (`(start, end)`, 0-based `(row, column)`, inclusive).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(super) struct Grid {
     pub(super) rows: Vec<SheetRow>,
     pub(super) merges: Vec<((u32, u32), (u32, u32))>,
+}
+
+impl Grid {
+    /// A copy of its first `limit` rows (all when `None`), with its merged regions or not: what
+    /// reading the sheet from the file with the same arguments gives.
+    pub(super) fn clone_head(&self, limit: Option<usize>, with_merges: bool) -> Grid {
+        let n = limit.unwrap_or(usize::MAX).min(self.rows.len());
+        Grid {
+            rows: self.rows[..n].to_vec(),
+            merges: if with_merges {
+                self.merges.clone()
+            } else {
+                Vec::new()
+            },
+        }
+    }
 }
 
 /// The header a table was found to have.

@@ -6,30 +6,78 @@
 //! value is kept as [`Cell::NoValue`] so that it is reported, never read as empty. Merged
 //! regions are read too (see [`super::sheet`]). The legacy formats go through calamine's dense
 //! `Range`, as before.
+//!
+//! calamine is there with the `xlsx` feature. Without it (the batch view's bundle) a spreadsheet
+//! arrives already read, as a [`Book`] that the sheets bundle made with [`Book::read`], and
+//! everything after the reading (which sheet, which header, merged cells, totals) is the same
+//! code.
 
-use super::sheet::{find_header, Grid, Header, SheetRow, HEADER_SEARCH_ROWS};
+#[cfg(feature = "xlsx")]
+use super::sheet::SheetRow;
+use super::sheet::{find_header, Grid, Header, HEADER_SEARCH_ROWS};
 use super::{
-    layout_of, no_header, skipped, Batch, Cell, InputFormat, Items, RawTable, ReadInfo,
-    ReadOptions, Source,
+    layout_of, no_header, skipped, Cell, InputFormat, Items, RawTable, ReadInfo, ReadOptions,
+    Source,
 };
-use crate::columns::{columns, Columns};
+use crate::columns::Columns;
 use crate::FileError;
+#[cfg(feature = "xlsx")]
 use calamine::{Data, DataRef, Reader, Xlsx};
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "xlsx")]
 use std::io::Cursor;
-use tic_core::policy::Policy;
+use tic_core::Text;
 
 /// Reads a spreadsheet (XLSX, XLS, XLSB, ODS): the sheet whose header names the most known
 /// columns (see [`super::sheet`]).
-pub fn read_xlsx(policy: &Policy, bytes: &[u8]) -> Result<Batch, FileError> {
-    Ok(open_xlsx(columns(policy), bytes, &ReadOptions::default())?.into_batch(policy))
+#[cfg(feature = "xlsx")]
+pub fn read_xlsx(
+    policy: &tic_core::policy::Policy,
+    bytes: &[u8],
+) -> Result<super::Batch, FileError> {
+    let cols = crate::columns::columns(policy);
+    Ok(open_xlsx(cols, Open::bytes(bytes)?, &ReadOptions::default())?.into_batch(policy))
+}
+
+/// A spreadsheet read whole: each sheet's name and what was read of it (the cells that hold
+/// something and the merged regions, or why the sheet could not be read). The batch view gets
+/// one from the sheets bundle, which reads the file with [`Book::read`] (the reader of
+/// `tic screen`); between the two it travels as JSON.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Book {
+    sheets: Vec<(String, Result<Grid, Text>)>,
+}
+
+impl Book {
+    /// Reads every sheet of a spreadsheet (XLSX, XLS, XLSB, ODS). An error here is a file that
+    /// is not a spreadsheet at all; a sheet that cannot be read keeps its error, reported if
+    /// that sheet is the one looked at.
+    #[cfg(feature = "xlsx")]
+    pub fn read(bytes: &[u8]) -> Result<Book, FileError> {
+        let mut open = Open::bytes(bytes)?;
+        let sheets = open
+            .sheet_names()
+            .into_iter()
+            .map(|name| {
+                let grid = open.grid(&name, None, true).map_err(|e| e.message);
+                (name, grid)
+            })
+            .collect();
+        Ok(Book { sheets })
+    }
 }
 
 /// An open workbook.
-pub(super) enum Book<'a> {
+pub(crate) enum Open<'a> {
+    #[cfg(feature = "xlsx")]
     Xlsx(Box<Xlsx<Cursor<&'a [u8]>>>),
+    #[cfg(feature = "xlsx")]
     Other(Box<calamine::Sheets<Cursor<&'a [u8]>>>),
+    /// Read already ([`Book::read`]).
+    Read(&'a Book),
 }
 
+#[cfg(feature = "xlsx")]
 fn unreadable(e: impl std::fmt::Display) -> FileError {
     FileError::new(
         format!("无法读取电子表格：{e}"),
@@ -37,22 +85,26 @@ fn unreadable(e: impl std::fmt::Display) -> FileError {
     )
 }
 
-impl<'a> Book<'a> {
-    pub(super) fn open(bytes: &'a [u8]) -> Result<Book<'a>, FileError> {
+impl<'a> Open<'a> {
+    #[cfg(feature = "xlsx")]
+    pub(crate) fn bytes(bytes: &'a [u8]) -> Result<Open<'a>, FileError> {
         if bytes.starts_with(b"PK\x03\x04") {
             if let Ok(x) = Xlsx::new(Cursor::new(bytes)) {
-                return Ok(Book::Xlsx(Box::new(x)));
+                return Ok(Open::Xlsx(Box::new(x)));
             }
         }
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-            .map(|b| Book::Other(Box::new(b)))
+            .map(|b| Open::Other(Box::new(b)))
             .map_err(unreadable)
     }
 
     pub(super) fn sheet_names(&self) -> Vec<String> {
         match self {
-            Book::Xlsx(x) => x.sheet_names(),
-            Book::Other(b) => b.sheet_names(),
+            #[cfg(feature = "xlsx")]
+            Open::Xlsx(x) => x.sheet_names(),
+            #[cfg(feature = "xlsx")]
+            Open::Other(b) => b.sheet_names(),
+            Open::Read(b) => b.sheets.iter().map(|(n, _)| n.clone()).collect(),
         }
     }
 
@@ -69,6 +121,25 @@ impl<'a> Book<'a> {
                 format!("cannot read the sheet \"{name}\": {e}"),
             )
         };
+        match self {
+            Open::Read(book) => match book.sheets.iter().find(|(n, _)| n == name) {
+                Some((_, Ok(grid))) => Ok(grid.clone_head(limit, with_merges)),
+                Some((_, Err(e))) => Err(FileError { message: e.clone() }),
+                None => Err(cannot(&"没有这个工作表 no such sheet")),
+            },
+            #[cfg(feature = "xlsx")]
+            _ => self.read_grid(name, limit, with_merges, cannot),
+        }
+    }
+
+    #[cfg(feature = "xlsx")]
+    fn read_grid(
+        &mut self,
+        name: &str,
+        limit: Option<usize>,
+        with_merges: bool,
+        cannot: impl Fn(&dyn std::fmt::Display) -> FileError,
+    ) -> Result<Grid, FileError> {
         let mut rows: Vec<SheetRow> = Vec::new();
         let push = |rows: &mut Vec<SheetRow>, (r, c): (u32, u32), cell: Cell| -> bool {
             if cell.is_blank() {
@@ -87,7 +158,7 @@ impl<'a> Book<'a> {
         };
         let mut merges = Vec::new();
         match self {
-            Book::Xlsx(x) => {
+            Open::Xlsx(x) => {
                 {
                     let mut reader = x.worksheet_cells_reader(name).map_err(|e| cannot(&e))?;
                     while let Some(rec) = reader.next_cell_with_formula().map_err(|e| cannot(&e))? {
@@ -107,7 +178,7 @@ impl<'a> Book<'a> {
                         .collect();
                 }
             }
-            Book::Other(b) => {
+            Open::Other(b) => {
                 let range = b.worksheet_range(name).map_err(|e| cannot(&e))?;
                 let (r0, c0) = range.start().unwrap_or((0, 0));
                 for (r, c, d) in range.used_cells() {
@@ -116,6 +187,7 @@ impl<'a> Book<'a> {
                     }
                 }
             }
+            Open::Read(_) => {}
         }
         // XML order is row-major; a file written otherwise is put in order.
         if rows.windows(2).any(|w| w[0].0 >= w[1].0) {
@@ -139,6 +211,7 @@ impl<'a> Book<'a> {
     }
 }
 
+#[cfg(feature = "xlsx")]
 fn data_ref_cell(v: DataRef<'_>, formula: bool) -> Cell {
     match v {
         DataRef::Empty if formula => Cell::NoValue,
@@ -157,6 +230,7 @@ fn data_ref_cell(v: DataRef<'_>, formula: bool) -> Cell {
     }
 }
 
+#[cfg(feature = "xlsx")]
 fn data_cell(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
@@ -176,10 +250,9 @@ fn data_cell(d: &Data) -> Cell {
 /// filled, totals and notes skipped.
 pub(super) fn open_xlsx(
     cols: &'static Columns,
-    bytes: &[u8],
+    mut book: Open<'_>,
     options: &ReadOptions,
 ) -> Result<Source<'static>, FileError> {
-    let mut book = Book::open(bytes)?;
     let names = book.sheet_names();
     if names.is_empty() {
         return Err(FileError::new(
@@ -278,7 +351,8 @@ pub(super) fn open_xlsx(
 }
 
 /// An Excel date serial (1900 system) as `2026-01-15` (with `hh:mm` if it has a time).
-pub(crate) fn serial_date(serial: f64) -> String {
+#[cfg(feature = "xlsx")]
+fn serial_date(serial: f64) -> String {
     if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
         return format!("{serial}");
     }
@@ -307,8 +381,7 @@ pub(crate) fn serial_date(serial: f64) -> String {
 
 /// The first sheet of a spreadsheet as a [`RawTable`]: its first non-empty row is the header
 /// (the tracking sheet's reader; read sparsely, columns capped to the header's width).
-pub(crate) fn xlsx_table(bytes: &[u8]) -> Result<RawTable, FileError> {
-    let mut book = Book::open(bytes)?;
+pub(crate) fn xlsx_table(mut book: Open<'_>) -> Result<RawTable, FileError> {
     let Some(name) = book.sheet_names().into_iter().next() else {
         return Err(FileError::new(
             "电子表格没有工作表",
@@ -319,7 +392,7 @@ pub(crate) fn xlsx_table(bytes: &[u8]) -> Result<RawTable, FileError> {
     Ok(grid.first_row_table())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "xlsx"))]
 mod tests {
     use super::serial_date;
 

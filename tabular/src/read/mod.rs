@@ -986,8 +986,12 @@ mod tests {
         ] {
             let mut bytes = bom.to_vec();
             match enc.name() {
-                "UTF-16LE" => text.encode_utf16().for_each(|u| bytes.extend(u.to_le_bytes())),
-                "UTF-16BE" => text.encode_utf16().for_each(|u| bytes.extend(u.to_be_bytes())),
+                "UTF-16LE" => text
+                    .encode_utf16()
+                    .for_each(|u| bytes.extend(u.to_le_bytes())),
+                "UTF-16BE" => text
+                    .encode_utf16()
+                    .for_each(|u| bytes.extend(u.to_be_bytes())),
                 _ => bytes.extend(text.as_bytes()),
             }
             assert_eq!(decode_text(&bytes).unwrap(), text, "{}", enc.name());

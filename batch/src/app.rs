@@ -322,7 +322,8 @@ pub fn App(p: &Props) -> Html {
             }
             <section class="batch-input" aria-label={ t(lang, "文件", "File") }>
                 <DropZone {lang} {mode} dragging={state.dragging} {busy} {onfile}
-                    ondrag={to(&dispatcher, Action::Drag)} />
+                    ondrag={to(&dispatcher, Action::Drag)}
+                    onpicking={Callback::from(|()| sheets::preload())} />
                 <Exports {lang} {mode} {busy} {ready} {onsample} {onsave} />
             </section>
             <Status {lang} {mode} phase={state.phase.clone()} file_name={AttrValue::from(state.file_name.clone())}

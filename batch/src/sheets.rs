@@ -66,6 +66,21 @@ async fn module() -> Result<JsValue, Text> {
     Ok(m)
 }
 
+/// Starts loading the sheets bundle, without waiting for it: called when the official opens the
+/// file picker or drags a file over the view, so that a spreadsheet does not wait for the bundle
+/// once picked (a CSV or JSON file then loaded it for nothing: a static file of the site, cached).
+pub fn preload() {
+    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !ASKED.with(|a| a.replace(true)) {
+        wasm_bindgen_futures::spawn_local(async {
+            if module().await.is_err() {
+                // Asked again next time (the file's own reading reports the error).
+                ASKED.with(|a| a.set(false));
+            }
+        });
+    }
+}
+
 /// Calls the sheets module's `name` with `arg`; what it throws is a JSON [`Text`].
 async fn call(name: &str, arg: &JsValue) -> Result<JsValue, Text> {
     let m = module().await?;

@@ -247,7 +247,7 @@ describe('batch view reads officials\' files as `tic screen` does', () => {
     }
   });
 
-  test('a CSV saved in GBK (Excel on a Chinese Windows) reads as tic screen reads it; the spreadsheet bundle is fetched only for a spreadsheet', async () => {
+  test('a CSV saved in GBK (Excel on a Chinese Windows) reads as tic screen reads it; the spreadsheet bundle is fetched when a file is coming, once', async () => {
     const gbk = spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gbk"))'], { input: officialCsv() });
     assert.equal(gbk.status, 0, String(gbk.stderr));
     const file = join(TMP, '申报汇总-gbk.csv');
@@ -266,8 +266,13 @@ describe('batch view reads officials\' files as `tic screen` does', () => {
       const bytes = await exportCsv(page);
       assert.ok(bytes.toString('utf8').includes('宁波') || bytes.toString('utf8').includes('区'), 'Chinese text survives');
       assert.ok(bytes.equals(cli.stdout), `GBK: the browser export and tic screen differ:\n${bytes}\n---\n${cli.stdout}`);
-      assert.deepEqual(sheets(), [], 'a CSV does not fetch the spreadsheet bundle');
-      // A spreadsheet fetches it (once), and its XLSX export is written by it.
+      assert.deepEqual(sheets(), [], 'a CSV (given without opening the picker) does not fetch the spreadsheet bundle');
+      // A file dragged over the view starts fetching it before the file is dropped; the
+      // spreadsheet then reads with it (fetched once), and its XLSX export is written by it.
+      const loaded = page.waitForResponse((r) => r.url().endsWith('/sheets-pkg/tic_sheets_bg.wasm'));
+      await page.dispatchEvent('#batch-drop', 'dragover', { dataTransfer: await page.evaluateHandle(() => new DataTransfer()) });
+      await loaded;
+      await page.dispatchEvent('#batch-drop', 'dragleave');
       const xlsxFile = join(TMP, '申报-2.xlsx');
       writeFileSync(xlsxFile, twoSheetXlsx());
       const x = await run(page, () => page.setInputFiles('#batch-file', xlsxFile));

@@ -800,9 +800,8 @@ fn csv_of(rows: impl Iterator<Item = Vec<OutCell>>) -> Result<Vec<u8>, FileError
     w.into_inner().map_err(|e| csv_error(e.into_error().into()))
 }
 
-/// The reports as a workbook (one sheet), the same columns as [`progress_csv`]; numbers stay
-/// numbers.
-pub fn progress_book(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> OutBook {
+/// The reports' sheet without its rows: name, header, widths.
+fn progress_sheet(policy: &Policy, lang: Lang) -> OutSheet {
     let name = if lang == Lang::Zh {
         "建设期跟踪"
     } else {
@@ -810,23 +809,32 @@ pub fn progress_book(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> Ou
     };
     let mut sheet = OutSheet::new(name, true);
     sheet.text_row(progress_header(policy, lang));
+    sheet.widths.push((1, 30.0));
+    sheet
+}
+
+/// The reports as a workbook (one sheet), the same columns as [`progress_csv`]; numbers stay
+/// numbers.
+pub fn progress_book(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> OutBook {
+    let mut sheet = progress_sheet(policy, lang);
     sheet
         .rows
         .extend(items.iter().map(|item| progress_cells(policy, item, lang)));
-    sheet.widths.push((1, 30.0));
     OutBook {
         sheets: vec![sheet],
     }
 }
 
-/// [`progress_book`] as XLSX; every text cell is neutralised.
+/// [`progress_book`] as XLSX (written row by row); every text cell is neutralised.
 #[cfg(feature = "xlsx")]
 pub fn progress_xlsx(
     policy: &Policy,
     items: &[PortfolioItem],
     lang: Lang,
 ) -> Result<Vec<u8>, FileError> {
-    progress_book(policy, items, lang).to_xlsx()
+    let sheet = progress_sheet(policy, lang);
+    let cells = items.iter().map(|item| progress_cells(policy, item, lang));
+    crate::write::xlsx_of(std::iter::once((&sheet, cells)))
 }
 
 // ---------------------------------------------------------------------------------------------

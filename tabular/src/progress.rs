@@ -800,29 +800,21 @@ fn csv_of(rows: impl Iterator<Item = Vec<OutCell>>) -> Result<Vec<u8>, FileError
     w.into_inner().map_err(|e| csv_error(e.into_error().into()))
 }
 
-/// The reports' sheet without its rows: name, header, widths.
+/// The reports' sheet without its rows.
 fn progress_sheet(policy: &Policy, lang: Lang) -> OutSheet {
     let name = if lang == Lang::Zh {
         "建设期跟踪"
     } else {
         "tracking"
     };
-    let mut sheet = OutSheet::new(name, true);
-    sheet.text_row(progress_header(policy, lang));
-    sheet.widths.push((1, 30.0));
-    sheet
+    OutSheet::table(name, progress_header(policy, lang))
 }
 
 /// The reports as a workbook (one sheet), the same columns as [`progress_csv`]; numbers stay
 /// numbers.
 pub fn progress_book(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> OutBook {
-    let mut sheet = progress_sheet(policy, lang);
-    sheet
-        .rows
-        .extend(items.iter().map(|item| progress_cells(policy, item, lang)));
-    OutBook {
-        sheets: vec![sheet],
-    }
+    let cells = items.iter().map(|item| progress_cells(policy, item, lang));
+    progress_sheet(policy, lang).book(cells)
 }
 
 /// [`progress_book`] as XLSX (written row by row); every text cell is neutralised.
@@ -832,9 +824,8 @@ pub fn progress_xlsx(
     items: &[PortfolioItem],
     lang: Lang,
 ) -> Result<Vec<u8>, FileError> {
-    let sheet = progress_sheet(policy, lang);
     let cells = items.iter().map(|item| progress_cells(policy, item, lang));
-    crate::write::xlsx_of(std::iter::once((&sheet, cells)))
+    progress_sheet(policy, lang).xlsx(cells)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -251,6 +251,30 @@ impl OutSheet {
         }
     }
 
+    /// A table of one row per item (results, reports): the header frozen, column B (the name)
+    /// wide.
+    pub(crate) fn table(name: &str, header: Vec<String>) -> OutSheet {
+        let mut sheet = OutSheet::new(name, true);
+        sheet.text_row(header);
+        sheet.widths.push((1, 30.0));
+        sheet
+    }
+
+    /// The workbook of this sheet followed by `rows`.
+    pub(crate) fn book(mut self, rows: impl Iterator<Item = Vec<OutCell>>) -> OutBook {
+        self.rows.extend(rows);
+        OutBook { sheets: vec![self] }
+    }
+
+    /// The XLSX of this sheet followed by `rows`, written one at a time.
+    #[cfg(feature = "xlsx")]
+    pub(crate) fn xlsx(
+        &self,
+        rows: impl Iterator<Item = Vec<OutCell>>,
+    ) -> Result<Vec<u8>, FileError> {
+        xlsx_of(std::iter::once((self, rows)))
+    }
+
     /// A row of text cells.
     pub(crate) fn text_row<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>) {
         self.rows
@@ -316,39 +340,30 @@ pub(crate) fn xlsx_of<'s, R: Iterator<Item = Vec<OutCell>>>(
     book.save_to_buffer().map_err(xlsx_error)
 }
 
-/// The results' sheet without its rows: name, header, widths.
+/// The results' sheet without its rows.
 fn results_sheet(policy: &Policy, lang: Lang) -> OutSheet {
     let name = if lang == Lang::Zh {
         "预审结果"
     } else {
         "results"
     };
-    let mut sheet = OutSheet::new(name, true);
-    sheet.text_row(result_header(policy, lang));
-    sheet.widths.push((1, 30.0));
-    sheet
+    OutSheet::table(name, result_header(policy, lang))
 }
 
 /// The results as a workbook (one sheet), the same columns as [`results_csv`]; numbers stay
 /// numbers.
 pub fn results_book(policy: &Policy, rows: &[ResultRow], lang: Lang) -> OutBook {
     let years = policy.funding.years;
-    let mut sheet = results_sheet(policy, lang);
-    sheet
-        .rows
-        .extend(rows.iter().map(|r| result_cells(r, years, lang)));
-    OutBook {
-        sheets: vec![sheet],
-    }
+    let cells = rows.iter().map(|r| result_cells(r, years, lang));
+    results_sheet(policy, lang).book(cells)
 }
 
 /// [`results_book`] as XLSX (written row by row); every text cell is neutralised.
 #[cfg(feature = "xlsx")]
 pub fn results_xlsx(policy: &Policy, rows: &[ResultRow], lang: Lang) -> Result<Vec<u8>, FileError> {
     let years = policy.funding.years;
-    let sheet = results_sheet(policy, lang);
     let cells = rows.iter().map(|r| result_cells(r, years, lang));
-    xlsx_of(std::iter::once((&sheet, cells)))
+    results_sheet(policy, lang).xlsx(cells)
 }
 
 /// The template's header (`中文（key）`) and example row: one column per field of the policy

@@ -21,22 +21,6 @@ pub(super) struct Grid {
     pub(super) merges: Vec<((u32, u32), (u32, u32))>,
 }
 
-impl Grid {
-    /// A copy of its first `limit` rows (all when `None`), with its merged regions or not: what
-    /// reading the sheet from the file with the same arguments gives.
-    pub(super) fn clone_head(&self, limit: Option<usize>, with_merges: bool) -> Grid {
-        let n = limit.unwrap_or(usize::MAX).min(self.rows.len());
-        Grid {
-            rows: self.rows[..n].to_vec(),
-            merges: if with_merges {
-                self.merges.clone()
-            } else {
-                Vec::new()
-            },
-        }
-    }
-}
-
 /// The header a table was found to have.
 #[derive(Clone, Debug)]
 pub(super) struct Header {

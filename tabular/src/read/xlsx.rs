@@ -177,7 +177,7 @@ impl<'a> Open<'a> {
                         (read, other.join())
                     });
                     found.0?;
-                    merges = found.1.unwrap_or_default();
+                    merges = found.1.unwrap_or_else(|p| std::panic::resume_unwind(p));
                 }
                 #[cfg(target_arch = "wasm32")]
                 {

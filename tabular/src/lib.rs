@@ -2,7 +2,7 @@
 //!
 //! Bytes in, bytes out; no file I/O, so it builds for `wasm32-unknown-unknown`.
 //!
-//! - [`read`] turns a JSON array, a CSV or an XLSX file into rows in contract shape
+//! - [`read()`] turns a JSON array, a CSV or an XLSX file into rows in contract shape
 //!   ([`Batch`]), with the problems of their cells;
 //! - [`check`] turns a row into a [`tic_core::Applicant`] or a [`RowError`] naming every problem
 //!   with its field path, column and cell;
@@ -14,7 +14,7 @@
 //! - [`progress`] reads construction-period portfolios (one row per centre and year) into
 //!   progress records and writes their reports' flat columns and the tracking sheet template.
 //!
-//! The layout is in [`columns::COLUMNS`]; docs/tabular.md documents it.
+//! The layout is in [`columns::columns`]; docs/tabular.md documents it.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

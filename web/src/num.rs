@@ -1,6 +1,6 @@
 //! Numbers as text, from integers. `f64`'s `Display` links core's float printing (Grisu and
 //! Dragon with their tables, ~18 kB of WebAssembly), which the page does not need: amounts are
-//! whole yuan ([`Wan`]) and chart coordinates need two decimals at most.
+//! whole yuan ([`tic_core::Wan`]) and chart coordinates need two decimals at most.
 
 /// Amounts and coordinates as text, from integers: the core's (shared with the tracking view).
 pub use tic_core::number::{dec, wan_plain};

@@ -29,7 +29,7 @@ use std::io::Cursor;
 use tic_core::Text;
 
 /// Reads a spreadsheet (XLSX, XLS, XLSB, ODS): the sheet whose header names the most known
-/// columns (see [`super::sheet`]).
+/// columns (the header search of `read/sheet.rs`).
 #[cfg(feature = "xlsx")]
 pub fn read_xlsx(
     policy: &tic_core::policy::Policy,

@@ -123,79 +123,92 @@ impl<'a> Open<'a> {
                 None => Err(cannot(&"没有这个工作表 no such sheet")),
             },
             #[cfg(feature = "xlsx")]
-            _ => self.read_grid(name, cannot),
-        }
-    }
-
-    #[cfg(feature = "xlsx")]
-    fn read_grid(
-        &mut self,
-        name: &str,
-        cannot: impl Fn(&dyn std::fmt::Display) -> FileError,
-    ) -> Result<Grid, FileError> {
-        let mut rows: Vec<SheetRow> = Vec::new();
-        let push = |rows: &mut Vec<SheetRow>, (r, c): (u32, u32), cell: Cell| {
-            if cell.is_blank() {
-                return;
-            }
-            match rows.last_mut() {
-                Some((last, cells)) if *last == r => cells.push((c, cell)),
-                _ => rows.push((r, vec![(c, cell)])),
-            }
-        };
-        let mut merges = Vec::new();
-        match self {
-            Open::Xlsx(x, bytes) => {
-                // The merged regions come after the cells in the sheet's XML, and calamine
-                // finds them by parsing it all again: natively, a second reader of the same
-                // bytes does that beside this one (100,000 rows: 0.9 s of 2.1 s).
-                let merges_of = |x: &mut Xlsx<Cursor<&[u8]>>| -> Vec<((u32, u32), (u32, u32))> {
-                    x.merge_cells_by_sheet_name(name)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|d| (d.start, d.end))
-                        .collect()
-                };
-                let mut cells = || -> Result<(), FileError> {
-                    let mut reader = x.worksheet_cells_reader(name).map_err(|e| cannot(&e))?;
-                    while let Some(rec) = reader.next_cell_with_formula().map_err(|e| cannot(&e))? {
-                        let formula = rec.formula.as_ref().is_some_and(|f| !f.is_empty());
-                        push(&mut rows, rec.pos, data_ref_cell(rec.value, formula));
-                    }
-                    Ok(())
-                };
-                #[cfg(not(target_arch = "wasm32"))]
-                {
-                    let bytes: &[u8] = bytes;
-                    let found = std::thread::scope(|s| {
-                        let other = s.spawn(|| {
-                            Xlsx::new(Cursor::new(bytes))
-                                .map(|mut x| merges_of(&mut x))
-                                .unwrap_or_default()
-                        });
-                        let read = cells();
-                        (read, other.join())
-                    });
-                    found.0?;
-                    merges = found.1.unwrap_or_else(|p| std::panic::resume_unwind(p));
-                }
-                #[cfg(target_arch = "wasm32")]
-                {
-                    let _ = bytes;
-                    cells()?;
-                    merges = merges_of(x);
-                }
-            }
+            Open::Xlsx(x, bytes) => xlsx_grid(x, bytes, name, cannot),
+            #[cfg(feature = "xlsx")]
             Open::Other(b) => {
                 let range = b.worksheet_range(name).map_err(|e| cannot(&e))?;
                 let (r0, c0) = range.start().unwrap_or((0, 0));
+                let mut rows = Rows::default();
                 for (r, c, d) in range.used_cells() {
-                    push(&mut rows, (r0 + r as u32, c0 + c as u32), data_cell(d));
+                    rows.push((r0 + r as u32, c0 + c as u32), data_cell(d));
                 }
+                Ok(rows.into_grid(Vec::new()))
             }
-            Open::Read(_) => {}
         }
-        // XML order is row-major; a file written otherwise is put in order.
+    }
+}
+
+/// An XLSX sheet's cells, read cell by cell from its XML, and its merged regions.
+#[cfg(feature = "xlsx")]
+fn xlsx_grid(
+    x: &mut Xlsx<Cursor<&[u8]>>,
+    bytes: &[u8],
+    name: &str,
+    cannot: impl Fn(&dyn std::fmt::Display) -> FileError,
+) -> Result<Grid, FileError> {
+    let merges_of = |x: &mut Xlsx<Cursor<&[u8]>>| -> Vec<((u32, u32), (u32, u32))> {
+        x.merge_cells_by_sheet_name(name)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| (d.start, d.end))
+            .collect()
+    };
+    let mut rows = Rows::default();
+    let mut cells = |x: &mut Xlsx<Cursor<&[u8]>>| -> Result<(), FileError> {
+        let mut reader = x.worksheet_cells_reader(name).map_err(|e| cannot(&e))?;
+        while let Some(rec) = reader.next_cell_with_formula().map_err(|e| cannot(&e))? {
+            let formula = rec.formula.as_ref().is_some_and(|f| !f.is_empty());
+            rows.push(rec.pos, data_ref_cell(rec.value, formula));
+        }
+        Ok(())
+    };
+    // The merged regions come after the cells in the sheet's XML, and calamine finds them by
+    // parsing it all again: natively, a second reader of the same bytes does that beside this
+    // one (100,000 rows: 0.9 s of 2.1 s). WebAssembly has no threads here: one after the other.
+    #[cfg(not(target_arch = "wasm32"))]
+    let merges = std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            Xlsx::new(Cursor::new(bytes))
+                .map(|mut x| merges_of(&mut x))
+                .unwrap_or_default()
+        });
+        cells(x)?;
+        Ok::<_, FileError>(
+            other
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    })?;
+    #[cfg(target_arch = "wasm32")]
+    let merges = {
+        let _ = bytes;
+        cells(x)?;
+        merges_of(x)
+    };
+    Ok(rows.into_grid(merges))
+}
+
+/// A sheet's non-blank cells as they are read, by row.
+#[cfg(feature = "xlsx")]
+#[derive(Default)]
+struct Rows(Vec<SheetRow>);
+
+#[cfg(feature = "xlsx")]
+impl Rows {
+    fn push(&mut self, (r, c): (u32, u32), cell: Cell) {
+        if cell.is_blank() {
+            return;
+        }
+        match self.0.last_mut() {
+            Some((last, cells)) if *last == r => cells.push((c, cell)),
+            _ => self.0.push((r, vec![(c, cell)])),
+        }
+    }
+
+    /// The grid, rows and cells put in order (XML order is row-major; a file written otherwise
+    /// is put in order).
+    fn into_grid(self, merges: Vec<((u32, u32), (u32, u32))>) -> Grid {
+        let mut rows = self.0;
         if rows.windows(2).any(|w| w[0].0 >= w[1].0) {
             rows.sort_by_key(|(r, _)| *r);
             let mut merged: Vec<SheetRow> = Vec::with_capacity(rows.len());
@@ -213,7 +226,7 @@ impl<'a> Open<'a> {
                 cells.dedup_by_key(|(c, _)| *c);
             }
         }
-        Ok(Grid { rows, merges })
+        Grid { rows, merges }
     }
 }
 

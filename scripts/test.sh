@@ -128,6 +128,7 @@ WASM_PKGS=(-p tic-web)
 [ -f apply/Cargo.toml ] && WASM_PKGS+=(-p tic-apply-web)
 [ -f sandbox/Cargo.toml ] && WASM_PKGS+=(-p tic-sandbox-web)
 [ -f sheets/Cargo.toml ] && WASM_PKGS+=(-p tic-sheets)
+[ -f ui/Cargo.toml ] && WASM_PKGS+=(-p tic-ui)
 step "cargo clippy (wasm32: ${WASM_PKGS[*]})" cargo clippy "${WASM_PKGS[@]}" --target wasm32-unknown-unknown --all-targets -- -D warnings
 # The workspace build turns tic-tabular's `xlsx` feature on; the batch view's bundle has it off.
 step "cargo clippy (tic-tabular without xlsx, as the batch view has it)" cargo clippy -p tic-tabular --no-default-features --lib -- -D warnings

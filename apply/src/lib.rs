@@ -18,7 +18,6 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub mod app;
-pub mod browser;
 pub mod components;
 pub mod i18n;
 pub mod state;

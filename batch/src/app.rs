@@ -212,12 +212,14 @@ pub fn App(p: &Props) -> Html {
                             Content::Xlsx(book) => sheets::write(&book).await,
                         };
                         match bytes {
-                            Ok(b) => dom::download(&b, f.name, f.mime).err().map(|_| {
-                                Text::new(
-                                    "浏览器未能保存文件。",
-                                    "The browser could not save the file.",
-                                )
-                            }),
+                            Ok(b) => {
+                                (!tic_ui::browser::download_bytes(f.name, f.mime, &b)).then(|| {
+                                    Text::new(
+                                        "浏览器未能保存文件。",
+                                        "The browser could not save the file.",
+                                    )
+                                })
+                            }
                             Err(e) => Some(e),
                         }
                     }

@@ -1,5 +1,5 @@
-//! The few browser calls the view needs: the clock, saving a file, reading the bundled sample,
-//! opening a tab. None of them sends the official's data anywhere.
+//! The few browser calls of the view's own (the others are `tic_ui`'s): the clock, reading the
+//! bundled sample, opening a tab. None of them sends the official's data anywhere.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -9,33 +9,6 @@ pub fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
-}
-
-/// Offers `bytes` to the user as a download named `name` (a Blob URL clicked through a
-/// temporary link; nothing leaves the browser).
-pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_hidden(true);
-    let body = document.body().ok_or("no body")?;
-    body.append_child(&a)?;
-    a.click();
-    body.remove_child(&a)?;
-    // Revoke later: some browsers start the download after the click handler returns.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-    Ok(())
 }
 
 /// Reads a file of the site itself (the bundled sample), relative to the page.

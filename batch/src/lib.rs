@@ -31,7 +31,6 @@ pub mod source;
 pub mod state;
 pub mod text;
 
-use tic_core::Lang;
 use wasm_bindgen::prelude::*;
 
 /// The allocator of the WebAssembly module (see web/Cargo.toml for why).
@@ -44,11 +43,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// (`www/sheets-pkg/tic_sheets.js`), without which spreadsheets cannot be opened or saved.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) {
-    let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
-    let lang = get("lang")
-        .and_then(|v| v.as_string())
-        .and_then(|s| Lang::from_code(&s))
-        .unwrap_or_default();
-    sheets::set_loader(get("sheets").and_then(|f| f.dyn_into().ok()));
+    let o = tic_ui::options::Options(&options);
+    let lang = o.lang();
+    sheets::set_loader(o.get("sheets").dyn_into().ok());
     yew::Renderer::<app::App>::with_root_and_props(element, app::Props { lang }).render();
 }

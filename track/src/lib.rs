@@ -36,40 +36,18 @@ pub fn track(record_json: &str) -> Result<String, JsError> {
     tic_core::track_json(record_json).map_err(|errors| JsError::new(&state::error_text(&errors)))
 }
 
-fn json_option(v: JsValue) -> Option<yew::AttrValue> {
-    if let Some(s) = v.as_string() {
-        Some(s.into())
-    } else if v.is_object() {
-        js_sys::JSON::stringify(&v)
-            .ok()
-            .and_then(|s| s.as_string())
-            .map(Into::into)
-    } else {
-        None
-    }
-}
-
 /// Reads `mount_track`'s options: `{ lang: "zh"|"en", storage: bool, link: bool, plan:
 /// applicant (object or JSON string), record: progress record (object or JSON string) }`.
 /// Anything missing or of the wrong type takes its default (`storage` and `link` default to
 /// true, as on the page; the embed passes `false` for both).
 pub fn props_from_options(options: &JsValue) -> AppProps {
-    let get = |k: &str| {
-        if options.is_object() {
-            js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
-        } else {
-            JsValue::UNDEFINED
-        }
-    };
+    let o = tic_ui::options::Options(options);
     AppProps {
-        lang: get("lang")
-            .as_string()
-            .and_then(|s| Lang::from_code(&s))
-            .unwrap_or_default(),
-        storage: get("storage").as_bool().unwrap_or(true),
-        link: get("link").as_bool().unwrap_or(true),
-        plan: json_option(get("plan")),
-        record: json_option(get("record")),
+        lang: o.lang(),
+        storage: o.flag("storage", true),
+        link: o.flag("link", true),
+        plan: o.json("plan"),
+        record: o.json("record"),
         current: Default::default(),
     }
 }
@@ -115,7 +93,9 @@ impl TrackMounted {
     /// The record shown now, as contract JSON (`undefined` before the first render or after
     /// `unmount`).
     pub fn record_json(&self) -> Option<String> {
-        self.app.as_ref().and_then(|_| self.current.json())
+        self.app
+            .as_ref()
+            .and_then(|_| self.current.shown(|r| r.to_json()))
     }
 
     /// Removes the view from its element.

@@ -72,37 +72,13 @@ fn brief(options: &JsValue) -> bool {
 /// default (`storage` and `link` default to true, as on the page; the embed passes `false` for
 /// both, so a widget neither stores anything nor reads or changes the host page's address).
 pub fn props_from_options(options: &JsValue) -> AppProps {
-    let get = |k: &str| {
-        if options.is_object() {
-            js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
-        } else {
-            JsValue::UNDEFINED
-        }
-    };
-    let lang = get("lang")
-        .as_string()
-        .and_then(|s| Lang::from_code(&s))
-        .unwrap_or_default();
-    let compact = get("mode").as_string().as_deref() == Some("compact");
-    let storage = get("storage").as_bool().unwrap_or(true);
-    let link = get("link").as_bool().unwrap_or(true);
-    let a = get("applicant");
-    let applicant = if let Some(s) = a.as_string() {
-        Some(s.into())
-    } else if a.is_object() {
-        js_sys::JSON::stringify(&a)
-            .ok()
-            .and_then(|s| s.as_string())
-            .map(Into::into)
-    } else {
-        None
-    };
+    let o = tic_ui::options::Options(options);
     AppProps {
-        lang,
-        compact,
-        storage,
-        applicant,
-        link,
+        lang: o.lang(),
+        compact: o.get("mode").as_string().as_deref() == Some("compact"),
+        storage: o.flag("storage", true),
+        applicant: o.json("applicant"),
+        link: o.flag("link", true),
         current: Default::default(),
     }
 }
@@ -149,7 +125,9 @@ impl Mounted {
     /// The applicant shown now, as contract JSON (`undefined` before the first render or
     /// after `unmount`).
     pub fn applicant_json(&self) -> Option<String> {
-        self.app.as_ref().and_then(|_| self.current.json())
+        self.app
+            .as_ref()
+            .and_then(|_| self.current.shown(|r| r.to_json()))
     }
 
     /// Removes the app from its element.

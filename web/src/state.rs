@@ -110,6 +110,16 @@ pub enum Action {
     Clear,
 }
 
+/// A share link read from the address: its record imported, or refused as cut short.
+impl From<tic_ui::link::Linked> for Action {
+    fn from(linked: tic_ui::link::Linked) -> Action {
+        match linked {
+            tic_ui::link::Linked::Record(json) => Action::Import(Source::Link, json),
+            tic_ui::link::Linked::Bad => Action::Refuse(Source::Link, ImportProblem::BadLink),
+        }
+    }
+}
+
 impl State {
     /// A fresh state showing `form`.
     pub fn new(form: Form, lang: Lang, compact: bool, storage: bool) -> State {

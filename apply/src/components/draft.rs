@@ -3,9 +3,10 @@
 //! `tic-plan`, in the browser).
 
 use super::Shared;
-use crate::{browser, i18n};
+use crate::i18n;
 use tic_core::plan::{draft, Block, PlanDraft};
 use tic_core::Lang;
+use tic_ui::browser;
 use yew::prelude::*;
 
 /// Properties of [`Draft`].
@@ -63,7 +64,7 @@ pub fn Draft(p: &DraftProps) -> Html {
         Callback::from(move |_: MouseEvent| match tic_plan::write(&d, format, l) {
             Ok(bytes) => {
                 failed.set(None);
-                browser::download(&file_name(&d, l, ext), mime, &bytes);
+                browser::download_bytes(&file_name(&d, l, ext), mime, &bytes);
             }
             Err(e) => failed.set(Some(e)),
         })
@@ -75,7 +76,7 @@ pub fn Draft(p: &DraftProps) -> Html {
     );
     let onmd = on(tic_plan::Format::Markdown, "md", "text/markdown");
     let onhtml = on(tic_plan::Format::Html, "html", "text/html");
-    let onprint = Callback::from(|_: MouseEvent| browser::print_draft());
+    let onprint = Callback::from(|_: MouseEvent| browser::print_marked("tic-print-draft"));
     html! {
         <section id="apply-draft" class="apply-block" aria-labelledby="apply-draft-h">
             <h3 id="apply-draft-h">{i18n::DRAFT.get(l)}</h3>

@@ -29,16 +29,7 @@ pub struct DropZoneProps {
 pub fn DropZone(p: &DropZoneProps) -> Html {
     let lang = p.lang;
     let onfile = p.onfile.clone();
-    let onchange = move |e: Event| {
-        let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            // Picking the same file again must work too.
-            input.set_value("");
-            onfile.emit(file);
-        }
-    };
+    let onchange = tic_ui::on::file_picked(onfile);
     let (ondrag, picking) = (p.ondrag.clone(), p.onpicking.clone());
     let ondragover = move |e: DragEvent| {
         e.prevent_default();

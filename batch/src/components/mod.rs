@@ -16,39 +16,9 @@ pub mod summary;
 pub mod table;
 
 use crate::model::Direction;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// A shared value compared by identity, for properties holding results (the reducer makes a
-/// new one whenever they change).
-#[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Shared<T> {
-    /// Shares `rc`.
-    pub fn of(rc: &Rc<T>) -> Shared<T> {
-        Shared(Rc::clone(rc))
-    }
-}
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(Rc::clone(&self.0))
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
+pub use tic_ui::Shared;
 
 /// A column header that sorts its table: a button in the `th`, `aria-sort` on the `th`.
 pub fn sort_header(

@@ -49,20 +49,8 @@ pub fn notice_text(n: Notice) -> i18n::Tr {
 #[function_component]
 pub fn Actions(p: &ActionsProps) -> Html {
     let l = p.lang;
-    let click = |cb: &Callback<()>| {
-        let cb = cb.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
-    let onchange = {
-        let cb = p.onimport.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                cb.emit(file);
-            }
-            input.set_value("");
-        })
-    };
+    let click = tic_ui::on::click;
+    let onchange = tic_ui::on::file_picked(p.onimport.clone());
     html! {
         <section class="actions" aria-labelledby="trk-actions-h">
             <h2 class="actions__title" id="trk-actions-h">{i18n::ACTIONS.get(l)}</h2>

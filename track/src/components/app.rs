@@ -5,16 +5,14 @@ use super::actions::{notice_text, Actions};
 use super::chart::Timeline;
 use super::grid::Record;
 use super::results::{Funding, Milestones, PolicyNotice, Recovery, StandingBanner};
-use super::Shared;
 use crate::browser::{self, Saved};
 use crate::i18n;
 use crate::state::{Action, ImportProblem, Source, State};
-use std::cell::RefCell;
 use std::rc::Rc;
 use tic_core::track::{standing_name, Progress};
 use tic_core::vocab::MilestoneStatus;
 use tic_core::Lang;
-use wasm_bindgen::JsCast;
+use tic_ui::{link, on, Shared};
 use yew::prelude::*;
 
 /// Properties of [`App`] (what `mount_track` reads from its options).
@@ -40,40 +38,9 @@ pub struct AppProps {
     pub current: Current,
 }
 
-/// The way in from outside the component tree (the mount handle). Compared by identity.
-#[derive(Clone, Default)]
-pub struct Current(Rc<RefCell<Link>>);
-
-/// What [`Current`] holds.
-#[derive(Default)]
-pub struct Link {
-    progress: Option<Rc<Progress>>,
-    dispatch: Option<UseReducerDispatcher<State>>,
-    /// Changes asked for before the first render, applied by it.
-    early: Vec<Action>,
-}
-
-impl Current {
-    /// The record shown (contract JSON), once the view has rendered.
-    pub fn json(&self) -> Option<String> {
-        self.0.borrow().progress.as_ref().map(|p| p.to_json())
-    }
-
-    /// Changes the view's state as its own controls would.
-    pub fn dispatch(&self, action: Action) {
-        let d = self.0.borrow().dispatch.clone();
-        match d {
-            Some(d) => d.dispatch(action),
-            None => self.0.borrow_mut().early.push(action),
-        }
-    }
-}
-
-impl PartialEq for Current {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+/// The way in from outside the component tree (the mount handle): the record shown and the
+/// dispatcher.
+pub type Current = tic_ui::Current<State, Progress>;
 
 fn initial(p: &AppProps) -> State {
     let mut s = Rc::new(State::new(Default::default(), p.lang, p.storage));
@@ -89,13 +56,10 @@ fn initial(p: &AppProps) -> State {
     }
     if let Some(json) = &p.record {
         s = s.reduce(Action::Import(Source::Options, json.to_string()));
-    } else if let Some(data) = p.link.then(browser::link_data).flatten() {
-        s = match browser::decode_link_data(&data) {
-            Some(json) => s.reduce(Action::Import(Source::Link, json)),
-            None => s.reduce(Action::Refuse(Source::Link, ImportProblem::BadLink)),
-        };
+    } else if let Some(linked) = p.link.then(|| link::linked(browser::LINK_PREFIX)).flatten() {
+        s = s.reduce(linked.into());
         if s.import_errors.is_none() {
-            browser::drop_link_from_address();
+            link::drop_from_address();
         }
     }
     Rc::try_unwrap(s).unwrap_or_else(|rc| (*rc).clone())
@@ -107,7 +71,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let p = props.clone();
         move || {
-            let early = std::mem::take(&mut p.current.0.borrow_mut().early);
+            let early = p.current.take_early();
             let s = early
                 .into_iter()
                 .fold(Rc::new(initial(&p)), Reducible::reduce);
@@ -126,7 +90,7 @@ pub fn App(props: &AppProps) -> Html {
                 .cast::<web_sys::Element>()
                 .and_then(|e| e.parent_element())
             {
-                browser::dispatch_result(&host, report);
+                tic_ui::browser::dispatch(&host, browser::EVENT, report);
             }
         });
     }
@@ -134,9 +98,7 @@ pub fn App(props: &AppProps) -> Html {
         let current = props.current.clone();
         let d = state.dispatcher();
         use_effect_with(state.progress.clone(), move |p| {
-            let mut c = current.0.borrow_mut();
-            c.progress = Some(p.clone());
-            c.dispatch = Some(d);
+            current.show(p.clone(), d);
         });
     }
     // Autosave (a saved value that could not be read stays until the user types).
@@ -151,37 +113,15 @@ pub fn App(props: &AppProps) -> Html {
     let d = state.dispatcher();
     // A link pasted into the address bar of the open page arrives as a `hashchange`.
     {
-        let d = d.clone();
-        let link = props.link;
+        let (d, on) = (d.clone(), props.link);
         use_effect_with((), move |_| {
-            let listener = link.then(|| {
-                wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                    if let Some(data) = browser::link_data() {
-                        match browser::decode_link_data(&data) {
-                            Some(json) => {
-                                d.dispatch(Action::Import(Source::Link, json));
-                                browser::drop_link_from_address();
-                            }
-                            None => {
-                                d.dispatch(Action::Refuse(Source::Link, ImportProblem::BadLink))
-                            }
-                        }
-                    }
+            let stop = on.then(|| {
+                link::follow(browser::LINK_PREFIX, move |linked| {
+                    d.dispatch(linked.into());
+                    link::drop_from_address();
                 })
             });
-            let window = web_sys::window();
-            if let (Some(w), Some(l)) = (&window, &listener) {
-                let _ =
-                    w.add_event_listener_with_callback("hashchange", l.as_ref().unchecked_ref());
-            }
-            move || {
-                if let (Some(w), Some(l)) = (window, listener) {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        l.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || stop.into_iter().for_each(|stop| stop())
         });
     }
     let ondispatch = {
@@ -203,43 +143,31 @@ pub fn App(props: &AppProps) -> Html {
             Callback::from(move |e: MouseEvent| {
                 e.prevent_default();
                 if let Some(el) = root.cast::<web_sys::Element>() {
-                    browser::focus(&el, &id);
+                    tic_ui::browser::focus(&el, &id, false);
                 }
             })
         }
     };
-    let to_results = {
-        let results = results.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            if let Some(el) = results.cast::<web_sys::HtmlElement>() {
-                el.scroll_into_view();
-                let _ = el.focus();
-            }
-        })
-    };
+    let to_results = on::focus_node(results.clone());
     let onexport = {
-        let root = root.clone();
         let progress = state.progress.clone();
         Callback::from(move |_| {
-            if let Some(el) = root.cast::<web_sys::Element>() {
-                browser::download("progress.json", &progress.to_json(), &el);
-            }
+            tic_ui::browser::download_text(
+                "progress.json",
+                "application/json",
+                &progress.to_json(),
+            );
         })
     };
     let onimport = {
         let d = d.clone();
         Callback::from(move |file: web_sys::File| {
             let d = d.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                {
-                    Some(text) => d.dispatch(Action::Import(Source::File, text)),
-                    None => d.dispatch(Action::Refuse(Source::File, ImportProblem::Unreadable)),
-                }
+            on::read_text(file, move |text| {
+                d.dispatch(match text {
+                    Some(text) => Action::Import(Source::File, text),
+                    None => Action::Refuse(Source::File, ImportProblem::Unreadable),
+                })
             });
         })
     };
@@ -248,13 +176,13 @@ pub fn App(props: &AppProps) -> Html {
         let progress = state.progress.clone();
         Callback::from(move |_| d.dispatch(Action::Link(browser::share_link(&progress))))
     };
-    let onprint = Callback::from(|_| browser::print());
+    let onprint = Callback::from(|_| tic_ui::browser::print());
     let onclear = {
         let d = d.clone();
         let storage = state.storage;
         Callback::from(move |_| {
             if storage {
-                browser::forget();
+                browser::STORE.forget();
             }
             d.dispatch(Action::Clear);
         })

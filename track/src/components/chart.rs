@@ -3,7 +3,6 @@
 //! failed one in red with the failures left before delisting), and the plan as a dashed line.
 //! SVG drawn from the core's figures; coordinates formatted from integers (`num::dec`).
 
-use super::Shared;
 use crate::i18n;
 use crate::num::{self, dec};
 use crate::state::Plan;
@@ -12,6 +11,7 @@ use tic_core::policy::Rule;
 use tic_core::track::{evaluation_name, metric_field, Figure, Progress, Tracking};
 use tic_core::vocab::{Evaluation, YearField};
 use tic_core::{explain, Lang};
+use tic_ui::Shared;
 use yew::prelude::*;
 
 /// Properties of [`Timeline`].

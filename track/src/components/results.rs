@@ -2,7 +2,6 @@
 //! the subsidy year by year with its outlook, the recovery, the readings and the policy
 //! notice.
 
-use super::Shared;
 use crate::i18n;
 use tic_core::policy::Rule;
 use tic_core::track::{
@@ -11,6 +10,7 @@ use tic_core::track::{
 };
 use tic_core::vocab::{MilestoneStatus, Standing, TargetSource, Unit};
 use tic_core::{explain, Lang};
+use tic_ui::Shared;
 use yew::prelude::*;
 
 /// The readings of the policy that apply to `what`, as a note.

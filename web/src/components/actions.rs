@@ -59,20 +59,8 @@ pub fn problem_lines(p: &ImportProblem, l: Lang) -> Vec<String> {
 #[function_component]
 pub fn Actions(p: &ActionsProps) -> Html {
     let l = p.lang;
-    let click = |cb: &Callback<()>| {
-        let cb = cb.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
-    let onchange = {
-        let cb = p.onimport.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                cb.emit(file);
-            }
-            input.set_value("");
-        })
-    };
+    let click = tic_ui::on::click;
+    let onchange = tic_ui::on::file_picked(p.onimport.clone());
     let notice = p.notice.map(|n| match n {
         Notice::Imported => i18n::IMPORTED,
         Notice::FromLink => i18n::FROM_LINK,

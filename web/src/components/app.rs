@@ -19,16 +19,15 @@ use super::section_lead::SectionLead;
 use super::section_org::SectionOrg;
 use super::section_team::SectionTeam;
 use super::verdict::VerdictBanner;
-use super::{FormCtx, Shared};
+use super::FormCtx;
 use crate::browser;
 use crate::form::Form;
 use crate::i18n;
 use crate::state::{Action, ImportProblem, Source, State};
-use std::cell::RefCell;
 use std::rc::Rc;
 use tic_core::vocab::Status;
 use tic_core::{explain, Applicant, Lang};
-use wasm_bindgen::JsCast;
+use tic_ui::{link, on, Shared};
 use yew::prelude::*;
 
 /// Properties of [`App`] (what `mount` reads from its options).
@@ -56,41 +55,9 @@ pub struct AppProps {
     pub current: Current,
 }
 
-/// The way in from outside the component tree (`mount`'s handle): the app leaves here the
-/// applicant it shows and its dispatcher. Compared by identity.
-#[derive(Clone, Default)]
-pub struct Current(Rc<RefCell<Link>>);
-
-/// What [`Current`] holds.
-#[derive(Default)]
-pub struct Link {
-    applicant: Option<Rc<Applicant>>,
-    dispatch: Option<UseReducerDispatcher<State>>,
-    /// Changes asked for before the first render, applied by it.
-    early: Vec<Action>,
-}
-
-impl Current {
-    /// The applicant shown (contract JSON), once the app has rendered.
-    pub fn json(&self) -> Option<String> {
-        self.0.borrow().applicant.as_ref().map(|a| a.to_json())
-    }
-
-    /// Changes the app's state (language, layout) as its own controls would.
-    pub fn dispatch(&self, action: Action) {
-        let d = self.0.borrow().dispatch.clone();
-        match d {
-            Some(d) => d.dispatch(action),
-            None => self.0.borrow_mut().early.push(action),
-        }
-    }
-}
-
-impl PartialEq for Current {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+/// The way in from outside the component tree (the mount handle): the record shown and the
+/// dispatcher.
+pub type Current = tic_ui::Current<State, Applicant>;
 
 /// The state the app opens with: saved answers (if storage is on), replaced by the applicant
 /// given in the options or else by an `#applicant=` link. A refused applicant or link leaves
@@ -104,13 +71,10 @@ fn initial(p: &AppProps) -> State {
     }
     if let Some(json) = &p.applicant {
         s = s.reduce(Action::Import(Source::File, json.to_string()));
-    } else if let Some(data) = p.link.then(browser::link_data).flatten() {
-        s = match browser::decode_link_data(&data) {
-            Some(json) => s.reduce(Action::Import(Source::Link, json)),
-            None => s.reduce(Action::Refuse(Source::Link, ImportProblem::BadLink)),
-        };
+    } else if let Some(linked) = p.link.then(|| link::linked(browser::LINK_PREFIX)).flatten() {
+        s = s.reduce(linked.into());
         if s.import_errors.is_none() {
-            browser::drop_link_from_address();
+            link::drop_from_address();
         }
     }
     Rc::try_unwrap(s).unwrap_or_else(|rc| (*rc).clone())
@@ -122,7 +86,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let p = props.clone();
         move || {
-            let early = std::mem::take(&mut p.current.0.borrow_mut().early);
+            let early = p.current.take_early();
             let s = early
                 .into_iter()
                 .fold(Rc::new(initial(&p)), Reducible::reduce);
@@ -131,7 +95,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let root = use_node_ref();
     let results = use_node_ref();
-    let today = use_memo((), |_| browser::today());
+    let today = use_memo((), |_| tic_ui::browser::today());
     let l = state.lang;
 
     // The result event, once after mount and whenever the result changes.
@@ -142,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
                 .cast::<web_sys::Element>()
                 .and_then(|e| e.parent_element())
             {
-                browser::dispatch_result(&host, report);
+                tic_ui::browser::dispatch(&host, browser::EVENT, report);
             }
         });
     }
@@ -151,7 +115,7 @@ pub fn App(props: &AppProps) -> Html {
         let root = root.clone();
         use_effect_with(l, move |l| {
             if let Some(host) = root.cast::<web_sys::Element>() {
-                browser::follow_lang(&host, l.code());
+                tic_ui::browser::follow_lang(&host, l.code());
             }
         });
     }
@@ -159,9 +123,7 @@ pub fn App(props: &AppProps) -> Html {
         let current = props.current.clone();
         let d = state.dispatcher();
         use_effect_with(state.applicant.clone(), move |a| {
-            let mut c = current.0.borrow_mut();
-            c.applicant = Some(a.clone());
-            c.dispatch = Some(d);
+            current.show(a.clone(), d);
         });
     }
     // Autosave.
@@ -177,37 +139,15 @@ pub fn App(props: &AppProps) -> Html {
     let d = state.dispatcher();
     // A link pasted into the address bar of the open page arrives as a `hashchange`.
     {
-        let d = d.clone();
-        let link = props.link;
+        let (d, on) = (d.clone(), props.link);
         use_effect_with((), move |_| {
-            let listener = link.then(|| {
-                wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                    if let Some(data) = browser::link_data() {
-                        match browser::decode_link_data(&data) {
-                            Some(json) => {
-                                d.dispatch(Action::Import(Source::Link, json));
-                                browser::drop_link_from_address();
-                            }
-                            None => {
-                                d.dispatch(Action::Refuse(Source::Link, ImportProblem::BadLink))
-                            }
-                        }
-                    }
+            let stop = on.then(|| {
+                link::follow(browser::LINK_PREFIX, move |linked| {
+                    d.dispatch(linked.into());
+                    link::drop_from_address();
                 })
             });
-            let window = web_sys::window();
-            if let (Some(w), Some(l)) = (&window, &listener) {
-                let _ =
-                    w.add_event_listener_with_callback("hashchange", l.as_ref().unchecked_ref());
-            }
-            move || {
-                if let (Some(w), Some(l)) = (window, listener) {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        l.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || stop.into_iter().for_each(|stop| stop())
         });
     }
     let onset = {
@@ -240,44 +180,32 @@ pub fn App(props: &AppProps) -> Html {
         let root = root.clone();
         Callback::from(move |id: String| {
             if let Some(el) = root.cast::<web_sys::Element>() {
-                browser::focus(&el, &id);
+                tic_ui::browser::focus(&el, &id, true);
             }
         })
     };
     // The skip link and the phone result bar: focus the results without following the
     // `#tic-results` href (the address may be a host page's).
-    let to_results = {
-        let results = results.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            if let Some(el) = results.cast::<web_sys::HtmlElement>() {
-                el.scroll_into_view();
-                let _ = el.focus();
-            }
-        })
-    };
+    let to_results = on::focus_node(results.clone());
     let onexport = {
-        let root = root.clone();
         let applicant = state.applicant.clone();
         Callback::from(move |_| {
-            if let Some(el) = root.cast::<web_sys::Element>() {
-                browser::download("applicant.json", &applicant.to_json(), &el);
-            }
+            tic_ui::browser::download_text(
+                "applicant.json",
+                "application/json",
+                &applicant.to_json(),
+            );
         })
     };
     let onimport = {
         let d = d.clone();
         Callback::from(move |file: web_sys::File| {
             let d = d.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                {
-                    Some(text) => d.dispatch(Action::Import(Source::File, text)),
-                    None => d.dispatch(Action::Refuse(Source::File, ImportProblem::Unreadable)),
-                }
+            on::read_text(file, move |text| {
+                d.dispatch(match text {
+                    Some(text) => Action::Import(Source::File, text),
+                    None => Action::Refuse(Source::File, ImportProblem::Unreadable),
+                })
             });
         })
     };
@@ -288,18 +216,18 @@ pub fn App(props: &AppProps) -> Html {
             let link = browser::share_link(&applicant);
             let d = d.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let ok = browser::copy(&link).await;
+                let ok = tic_ui::browser::copy(&link).await;
                 d.dispatch(Action::Link(link, ok));
             });
         })
     };
-    let onprint = Callback::from(|_| browser::print());
+    let onprint = Callback::from(|_| tic_ui::browser::print());
     let onclear = {
         let d = d.clone();
         let storage = state.storage;
         Callback::from(move |_| {
             if storage {
-                browser::forget();
+                browser::STORE.forget();
             }
             d.dispatch(Action::Clear);
         })

@@ -2,10 +2,10 @@
 //! year's cap (the first-year cap, what is left of the total), the amount and the term that
 //! bound it; then the same as a table with the core's explanations.
 
-use super::Shared;
 use crate::{i18n, num};
 use tic_core::vocab::LimitedBy;
 use tic_core::{explain, Assessment, Lang, Wan};
+use tic_ui::Shared;
 use yew::prelude::*;
 
 /// Properties of [`FundingChart`].

@@ -2,12 +2,12 @@
 //! shortfall, the core's explanation, the clause and the clause's original text on demand, and
 //! under each group how the tool reads the words of the text those requirements rest on.
 
-use super::Shared;
 use crate::i18n;
 use tic_core::assess::{Measure, Outcome, Shortfall};
 use tic_core::policy::Reading;
 use tic_core::vocab::{Due, Kind, Status};
 use tic_core::{explain, Applicant, Assessment, Lang};
+use tic_ui::Shared;
 use yew::prelude::*;
 
 /// Properties of [`Gaps`].

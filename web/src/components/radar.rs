@@ -1,10 +1,10 @@
 //! Coverage of the 10 first-level indicators of 附件1 as a radar chart (SVG): the share of each
 //! group's second-level indicators met, and the share answered; then the counts as a table.
 
-use super::Shared;
 use crate::{i18n, num};
 use tic_core::indicators::coverage;
 use tic_core::{Assessment, Lang};
+use tic_ui::Shared;
 use yew::prelude::*;
 
 /// Properties of [`Radar`].

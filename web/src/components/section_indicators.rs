@@ -2,12 +2,13 @@
 //! Indicators the profile already answers are shown as derived, read-only.
 
 use super::select_field::SelectField;
-use super::{section, FormCtx, Shared};
+use super::{section, FormCtx};
 use crate::i18n;
 use tic_core::fields::Choice;
 use tic_core::indicators::RatingSource;
 use tic_core::vocab::Rating;
 use tic_core::Assessment;
+use tic_ui::Shared;
 use yew::prelude::*;
 
 /// Properties of [`SectionIndicators`].

@@ -1,8 +1,8 @@
 //! The verdict banner: one of four states, with the reasons the core gives.
 
-use super::Shared;
 use crate::i18n;
 use tic_core::{explain, Applicant, Assessment, Lang};
+use tic_ui::Shared;
 use yew::prelude::*;
 
 /// Properties of [`VerdictBanner`].

@@ -4,27 +4,7 @@
 use tic_core::vocab::LimitedBy;
 use tic_core::Lang;
 
-/// One interface string in Chinese and English.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tr(pub &'static str, pub &'static str);
-
-impl Tr {
-    /// The version in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.0,
-            Lang::En => self.1,
-        }
-    }
-}
-
-/// Picks the Chinese or English of two formatted strings.
-pub fn pick(lang: Lang, zh: String, en: String) -> String {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
+pub use tic_ui::words::*;
 
 /// Name of the service in the top bar.
 pub const SERVICE: Tr = Tr(
@@ -38,10 +18,6 @@ pub const LEAD: Tr = Tr(
     "获批后每年末填报实际数据：查看里程碑、年度评价、资金支持和可能收回的补助。全部在浏览器中计算。",
     "After approval, enter the actual figures at the end of each year: milestones, annual evaluations, subsidy and what could be recovered. Everything is computed in your browser.",
 );
-/// Language switch.
-pub const LANG_SWITCH: Tr = Tr("English", "中文");
-/// Its accessible name.
-pub const LANG_SWITCH_LABEL: Tr = Tr("Switch to English", "切换到中文");
 /// Skip link.
 pub const SKIP_TO_RESULTS: Tr = Tr("跳到跟踪结果", "Skip to the results");
 /// Heading of the record.
@@ -121,8 +97,6 @@ pub const DUE: Tr = Tr("到期", "Due");
 pub const STATUS: Tr = Tr("状态", "Status");
 /// Actual.
 pub const ACTUAL: Tr = Tr("实际", "Actual");
-/// Required.
-pub const REQUIRED: Tr = Tr("要求", "Required");
 /// Remaining.
 pub const REMAINING: Tr = Tr("尚差", "To go");
 /// Per year needed.
@@ -133,8 +107,6 @@ pub const SOURCE_AGREEMENT: Tr = Tr("建设责任书", "agreement");
 pub const SOURCE_POLICY: Tr = Tr("政策默认", "policy default");
 /// Funding heading.
 pub const FUNDING: Tr = Tr("资金支持（按年）", "Subsidy, year by year");
-/// Year header.
-pub const YEAR: Tr = Tr("年度", "Year");
 /// Base header.
 pub const BASE: Tr = Tr("创新能力建设投入", "Capacity investment");
 /// Entitled header.
@@ -160,8 +132,6 @@ pub const RECOVERY: Tr = Tr("补助收回", "Recovery of the subsidy");
 pub const UNSPENT: Tr = Tr("结余", "Unspent");
 /// Non-compliant.
 pub const NONCOMPLIANT: Tr = Tr("使用不合规", "Spent on forbidden uses");
-/// Amount.
-pub const AMOUNT: Tr = Tr("合计", "Total");
 /// Applies now.
 pub const APPLIES: Tr = Tr("现在适用", "Applies now");
 /// Would apply.
@@ -177,8 +147,6 @@ pub const ERROR_SUMMARY_INTRO: Tr = Tr(
     "以下内容未计入结果（已保留您的输入）：",
     "These entries are left out of the result (what you typed is kept):",
 );
-/// Actions heading.
-pub const ACTIONS: Tr = Tr("保存与分享", "Save and share");
 /// Autosave on.
 pub const AUTOSAVE_ON: Tr = Tr(
     "数据自动保存在本浏览器中，不会上传。",
@@ -204,8 +172,6 @@ pub const LINK_HINT: Tr = Tr(
 pub const LINK_LABEL: Tr = Tr("分享链接", "Share link");
 /// Print button.
 pub const PRINT: Tr = Tr("打印", "Print");
-/// Clear button.
-pub const CLEAR: Tr = Tr("清除我的数据", "Clear my data");
 /// Import refused.
 pub const IMPORT_REFUSED: Tr = Tr(
     "未导入：文件有以下问题，当前数据未改变",
@@ -221,15 +187,6 @@ pub const OPTIONS_REFUSED: Tr = Tr(
     "给定的数据有以下问题",
     "The record given has these problems",
 );
-/// Whole file.
-pub const WHOLE_FILE: Tr = Tr("整个文件", "The whole file");
-/// Bad link data.
-pub const LINK_BAD_DATA: Tr = Tr(
-    "链接数据无法解码（应为 base64url 编码的 UTF-8 JSON）",
-    "The link's data cannot be decoded (base64url of UTF-8 JSON expected)",
-);
-/// Unreadable file.
-pub const FILE_UNREADABLE: Tr = Tr("文件无法读取", "The file cannot be read");
 /// Notices.
 pub const IMPORTED: Tr = Tr("已导入。", "Imported.");
 /// Link loaded.
@@ -262,8 +219,6 @@ pub const ESTIMATE: Tr = Tr(
     "跟踪结果是依据政策文件的估算，不代表主管部门的评价、验收或资金拨付决定。",
     "The result is an estimate from the policy text, not the authorities' evaluation, acceptance or funding decision.",
 );
-/// Policy version label.
-pub const POLICY_VERSION: Tr = Tr("政策版本", "Policy version");
 /// Chart unit.
 pub const PEOPLE: Tr = Tr("人", "people");
 

@@ -10,28 +10,6 @@ pub fn read(text: &str) -> Option<f64> {
 /// Amounts and coordinates as text, from integers: the core's (shared with the page).
 pub use tic_core::number::{dec, wan_plain};
 
-/// A round step for about four gridlines up to `max`.
-pub fn step(max: f64) -> f64 {
-    let raw = (max / 4.0).max(1.0);
-    let mut mag = 1.0;
-    while mag * 10.0 <= raw && mag < 1e300 {
-        mag *= 10.0;
-    }
-    let n = raw / mag;
-    let nice = if n <= 1.0 {
-        1.0
-    } else if n <= 2.0 {
-        2.0
-    } else if n <= 2.5 {
-        2.5
-    } else if n <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    nice * mag
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +30,5 @@ mod tests {
         assert_eq!(wan_plain(tic_core::Wan::from_yuan(16_666_700)), "1666.67");
         assert_eq!(dec(2.5, 2), "2.5");
         assert_eq!(dec(160.0, 1), "160");
-        assert_eq!(step(10_000.0), 2_500.0);
     }
 }

@@ -211,27 +211,7 @@ impl Plan {
     }
 }
 
-/// Where a refused record came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// An imported file.
-    File,
-    /// A `#progress=` link.
-    Link,
-    /// The record given in the mount options.
-    Options,
-}
-
-/// Why an import was refused.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ImportProblem {
-    /// The core's problems with the record.
-    Input(Vec<InputError>),
-    /// The link's data is not base64url UTF-8.
-    BadLink,
-    /// The file could not be read.
-    Unreadable,
-}
+pub use tic_ui::import::{ImportProblem, Source};
 
 /// A short message about the last action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -667,18 +647,6 @@ impl Reducible for State {
     }
 }
 
-/// The problems of a refused import, one line each (the path named as year and field).
-pub fn problem_lines(p: &ImportProblem, l: Lang) -> Vec<String> {
-    match p {
-        ImportProblem::Input(es) => es
-            .iter()
-            .map(|e| format!("{}{}{}", where_(&e.path, l), sep(l), e.message(l)))
-            .collect(),
-        ImportProblem::BadLink => vec![crate::i18n::LINK_BAD_DATA.get(l).to_owned()],
-        ImportProblem::Unreadable => vec![crate::i18n::FILE_UNREADABLE.get(l).to_owned()],
-    }
-}
-
 /// The problems of a record for the `track` export: `path: message` per line.
 pub fn error_text(errors: &[InputError]) -> String {
     errors
@@ -777,7 +745,13 @@ mod tests {
             Some((Source::File, ImportProblem::Input(es))) => assert_eq!(es.len(), 2),
             other => panic!("expected refusal, got {other:?}"),
         }
-        let lines = problem_lines(&s.import_errors.as_ref().unwrap().1, Lang::Zh);
+        let lines: Vec<_> = s
+            .import_errors
+            .as_ref()
+            .unwrap()
+            .1
+            .lines(Lang::Zh, where_)
+            .collect();
         assert!(lines.iter().any(|l| l.starts_with("第1年")), "{lines:?}");
     }
 

@@ -74,7 +74,6 @@ impl Store {
 
 /// Dispatches the event `name` from `target` (bubbling, and out of a shadow root), its detail
 /// the object of the JSON `detail`.
-#[inline]
 pub fn dispatch(target: &web_sys::Element, name: &str, detail: &str) {
     let detail = js_sys::JSON::parse(detail).unwrap_or(JsValue::NULL);
     let init = web_sys::CustomEventInit::new();
@@ -168,7 +167,6 @@ pub async fn copy(text: &str) -> bool {
 }
 
 /// Today's date (year, month, day) in the user's time zone.
-#[inline]
 pub fn today() -> (u32, u32, u32) {
     let d = js_sys::Date::new_0();
     (d.get_full_year(), d.get_month() + 1, d.get_date())
@@ -176,7 +174,6 @@ pub fn today() -> (u32, u32, u32) {
 
 /// Sets `<html lang>` when the view is mounted in the main document (not in a shadow root,
 /// whose host page's language is its own).
-#[inline]
 pub fn follow_lang(host: &web_sys::Element, lang: &str) {
     let root = host.get_root_node();
     if let Some(doc) = root.dyn_ref::<web_sys::Document>() {

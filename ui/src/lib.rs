@@ -4,6 +4,9 @@
 //! - [`browser`]: saved records in localStorage, the result event,
 //!   file downloads, printing, focus, the clipboard, today's date, `<html lang>`;
 //! - [`link`]: share links (a record in the address), read, made, and followed while open;
+//! - [`chart`]: the gridline step of the views' SVG charts;
+//! - [`import`]: where an imported record came from and why one was refused, as lines;
+//! - [`words`]: the interface words every view says the same way, and their type [`words::Tr`];
 //! - [`options`]: reading the options object that a view's `mount` function is given;
 //! - [`Shared`]: a core result held by a component property, compared by identity;
 //! - [`Current`]: the way into a mounted view from its `mount` handle;
@@ -23,9 +26,12 @@
 #![warn(missing_docs)]
 
 pub mod browser;
+pub mod chart;
+pub mod import;
 pub mod link;
 pub mod on;
 pub mod options;
+pub mod words;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -5,27 +5,7 @@ use tic_core::vocab::Verdict;
 use tic_core::vocab::{Due, LimitedBy};
 use tic_core::Lang;
 
-/// One interface string in Chinese and English.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tr(pub &'static str, pub &'static str);
-
-impl Tr {
-    /// The version in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.0,
-            Lang::En => self.1,
-        }
-    }
-}
-
-/// Picks the Chinese or English of two formatted strings.
-pub fn pick(lang: Lang, zh: String, en: String) -> String {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
+pub use tic_ui::words::*;
 
 /// Name of the service in the top bar.
 pub const SERVICE: Tr = Tr(
@@ -49,10 +29,6 @@ pub const LEAD: Tr = Tr(
     "填写中心的基本情况，即时查看是否满足建设条件、各阶段的要求和可获得的市级资金支持估算。所填信息只保存在本浏览器中，不会发送到任何地方。",
     "Describe the planned centre: see at once whether it meets the conditions, what it must reach by when, and the municipal subsidy it could get. Your answers never leave this browser.",
 );
-/// The language switch, naming the other language.
-pub const LANG_TOGGLE: Tr = Tr("English", "中文");
-/// Accessible name of the language switch.
-pub const LANG_TOGGLE_LABEL: Tr = Tr("Switch to English", "切换到中文");
 /// Heading of the form.
 pub const FORM_HEADING: Tr = Tr("填写情况", "Your answers");
 /// Heading of the results.
@@ -199,8 +175,6 @@ pub const HINT_PLATFORMS: Tr = Tr(
     "Provincial-or-higher innovation platforms the lead unit already runs. Select all that apply.",
 );
 
-/// Actions.
-pub const ACTIONS: Tr = Tr("保存与分享", "Save and share");
 /// Autosave note.
 pub const AUTOSAVE_ON: Tr = Tr(
     "填写内容自动保存在本浏览器中，刷新页面后仍在。",
@@ -231,8 +205,6 @@ pub const LINK_NOT_COPIED: Tr = Tr(
 pub const LINK_LABEL: Tr = Tr("分享链接", "Link");
 /// Print.
 pub const PRINT: Tr = Tr("打印或存为 PDF", "Print or save as PDF");
-/// Clear.
-pub const CLEAR: Tr = Tr("清除我的数据", "Clear my data");
 /// Cleared.
 pub const CLEARED: Tr = Tr(
     "已清除全部填写内容和本地保存的数据。",
@@ -268,15 +240,6 @@ pub const LINK_REFUSED: Tr = Tr(
     "链接中的数据无法读取，当前填写内容未作改动：",
     "The link's data cannot be read; your current answers are unchanged:",
 );
-/// Link payload not decodable.
-pub const LINK_BAD_DATA: Tr = Tr(
-    "链接数据不是有效的 base64url 编码的 UTF-8 文本",
-    "the link's data is not base64url-encoded UTF-8 text",
-);
-/// File unreadable.
-pub const FILE_UNREADABLE: Tr = Tr("无法读取该文件", "the file cannot be read");
-/// Whole document.
-pub const WHOLE_FILE: Tr = Tr("整个文件", "whole file");
 
 /// Verdict section heading.
 pub const VERDICT: Tr = Tr("申报条件", "Eligibility");
@@ -298,10 +261,6 @@ pub const FUNDING_NOTE: Tr = Tr(
 pub fn year(n: usize, lang: Lang) -> String {
     pick(lang, format!("第{n}年"), format!("Year {n}"))
 }
-/// Header of the year column of the subsidy table.
-pub const YEAR: Tr = Tr("年度", "Year");
-/// Total.
-pub const TOTAL: Tr = Tr("合计", "Total");
 /// Left of the total cap.
 pub const LEFT_OF_CAP: Tr = Tr("合计上限剩余", "Left of the total cap");
 /// Base.
@@ -324,8 +283,6 @@ pub const READINGS: Tr = Tr("本工具对原文的理解", "How the tool reads t
 pub const MET_GROUP: Tr = Tr("已满足的要求", "Requirements met");
 /// Actual.
 pub const ACTUAL: Tr = Tr("现有", "Yours");
-/// Required.
-pub const REQUIRED: Tr = Tr("要求", "Required");
 /// Shortfall.
 pub const SHORTFALL: Tr = Tr("尚差", "Missing");
 /// Not answered.
@@ -351,8 +308,6 @@ pub const RADAR_ANSWERED: Tr = Tr("已填写", "Answered");
 pub const RADAR_GROUP: Tr = Tr("一级指标", "First-level indicator");
 /// Notice heading.
 pub const NOTICE: Tr = Tr("说明", "About this result");
-/// Policy version label.
-pub const POLICY_VERSION: Tr = Tr("政策版本", "Policy version");
 /// Date label.
 pub const DATE: Tr = Tr("评估日期", "Date");
 /// Privacy note.

@@ -61,10 +61,7 @@ pub fn assess_many(applicants_json: &str) -> Result<String, JsError> {
 }
 
 fn brief(options: &JsValue) -> bool {
-    options.is_object()
-        && js_sys::Reflect::get(options, &JsValue::from_str("brief"))
-            .map(|v| v.is_truthy())
-            .unwrap_or(false)
+    tic_ui::options::Options(options).get("brief").is_truthy()
 }
 
 /// Reads `mount`'s options: `{ lang: "zh"|"en", mode: "full"|"compact", applicant: object or

@@ -39,15 +39,6 @@ pub fn sin_cos(a: f64) -> (f64, f64) {
 /// Reads a decimal number without linking `dec2flt`: the core's one number reader.
 pub use tic_core::number::decimal;
 
-/// The largest power of ten not above `x` (1 for `x` < 10, including `x` < 1).
-pub fn pow10_floor(x: f64) -> f64 {
-    let mut m = 1.0;
-    while m * 10.0 <= x && m < 1e300 {
-        m *= 10.0;
-    }
-    m
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,19 +50,6 @@ mod tests {
             let (s, c) = sin_cos(a);
             assert!((s - a.sin()).abs() < 1e-12, "sin {a}");
             assert!((c - a.cos()).abs() < 1e-12, "cos {a}");
-        }
-    }
-
-    #[test]
-    fn pow10_floor_is_the_power_below() {
-        assert_eq!(pow10_floor(0.5), 1.0);
-        assert_eq!(pow10_floor(1.0), 1.0);
-        assert_eq!(pow10_floor(9.99), 1.0);
-        assert_eq!(pow10_floor(10.0), 10.0);
-        assert_eq!(pow10_floor(250.0), 100.0);
-        assert_eq!(pow10_floor(1000.0), 1000.0);
-        for x in [1.0, 3.0, 12.5, 99.0, 100.0, 2500.0, 1e6, 3.3e9] {
-            assert_eq!(pow10_floor(x), 10f64.powf(f64::log10(x).floor()), "{x}");
         }
     }
 }

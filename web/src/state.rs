@@ -5,17 +5,10 @@
 use crate::form::{remove_path, FieldError, FieldProblem, Form};
 use std::rc::Rc;
 use tic_core::indicators::RatingSource;
-use tic_core::{assess, report, Applicant, Assessment, Detail, InputError, Lang};
+use tic_core::{assess, report, Applicant, Assessment, Detail, Lang};
 use yew::Reducible;
 
-/// Where a refused set of answers came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// An imported file.
-    File,
-    /// An `#applicant=` link.
-    Link,
-}
+pub use tic_ui::import::{ImportProblem, Source};
 
 /// A short message about the last action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,17 +27,6 @@ pub enum Notice {
     Copied,
     /// The share link could not be copied automatically.
     NotCopied,
-}
-
-/// Why an import was refused.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ImportProblem {
-    /// The core's problems with the data.
-    Input(Vec<InputError>),
-    /// The link's data is not base64url UTF-8.
-    BadLink,
-    /// The file could not be read.
-    Unreadable,
 }
 
 /// Everything the page shows.
@@ -306,7 +288,7 @@ impl Reducible for State {
                         s.form = Rc::new(Form::from_json(&v));
                         s.import_errors = None;
                         s.notice = Some(match source {
-                            Source::File => Notice::Imported,
+                            Source::File | Source::Options => Notice::Imported,
                             Source::Link => Notice::FromLink,
                         });
                     }

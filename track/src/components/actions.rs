@@ -2,7 +2,7 @@
 //! message of the last action and the problems of a refused import (`#trk-import-errors`).
 
 use crate::i18n;
-use crate::state::{problem_lines, ImportProblem, Notice, Source};
+use crate::state::{where_, ImportProblem, Notice, Source};
 use tic_core::Lang;
 use yew::prelude::*;
 
@@ -63,7 +63,7 @@ pub fn Actions(p: &ActionsProps) -> Html {
                         Source::Options => i18n::OPTIONS_REFUSED.get(l),
                     }}</h3>
                     <ul class="error-summary__list error-summary__list--plain">
-                        { for problem_lines(problem, l).into_iter().map(|s| html! { <li>{s}</li> }) }
+                        { for problem.lines(l, where_).map(|s| html! { <li>{s}</li> }) }
                     </ul>
                 </div>
             }

@@ -4,7 +4,7 @@
 //! SVG drawn from the core's figures; coordinates formatted from integers (`num::dec`).
 
 use crate::i18n;
-use crate::num::{self, dec};
+use crate::num::dec;
 use crate::state::Plan;
 use std::rc::Rc;
 use tic_core::policy::Rule;
@@ -83,7 +83,7 @@ fn panel(p: &Panel<'_>, years: usize, l: Lang) -> Html {
         .chain(p.targets.iter().map(|t| t.1))
         .fold(0.0, f64::max)
         .max(1.0);
-    let st = num::step(top);
+    let st = tic_ui::chart::step(top);
     let ymax = (top / st).ceil() * st;
     let slot = (W - LEFT - RIGHT) / years.max(1) as f64;
     let x = move |yr: usize| LEFT + slot * (yr as f64 - 0.5);

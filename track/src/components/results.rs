@@ -219,7 +219,7 @@ pub fn Recovery(p: &ResultProps) -> Html {
                 <dl class="figures">
                     <div><dt>{i18n::UNSPENT.get(l)}</dt><dd>{m(r.unspent.unwrap_or_default())}</dd></div>
                     <div><dt>{i18n::NONCOMPLIANT.get(l)}</dt><dd>{m(r.noncompliant.unwrap_or_default())}</dd></div>
-                    <div><dt>{i18n::AMOUNT.get(l)}</dt><dd id="trk-recovery-amount">{m(a)}</dd></div>
+                    <div><dt>{i18n::TOTAL.get(l)}</dt><dd id="trk-recovery-amount">{m(a)}</dd></div>
                 </dl>
             }
             if !r.forbidden.is_empty() {

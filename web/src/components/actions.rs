@@ -36,25 +36,6 @@ pub struct ActionsProps {
     pub onclear: Callback<()>,
 }
 
-/// The problems of a refused import, one line each.
-pub fn problem_lines(p: &ImportProblem, l: Lang) -> Vec<String> {
-    match p {
-        ImportProblem::Input(es) => es
-            .iter()
-            .map(|e| {
-                let path = if e.path.is_empty() {
-                    i18n::WHOLE_FILE.get(l).to_owned()
-                } else {
-                    e.path.clone()
-                };
-                format!("{path}: {}", e.message(l))
-            })
-            .collect(),
-        ImportProblem::BadLink => vec![i18n::LINK_BAD_DATA.get(l).to_owned()],
-        ImportProblem::Unreadable => vec![i18n::FILE_UNREADABLE.get(l).to_owned()],
-    }
-}
-
 /// The actions block.
 #[function_component]
 pub fn Actions(p: &ActionsProps) -> Html {
@@ -77,7 +58,7 @@ pub fn Actions(p: &ActionsProps) -> Html {
             <div id="import-errors" class="error-summary" role="alert">
                 <h3 class="error-summary__title">{if *source == Source::Link { i18n::LINK_REFUSED.get(l) } else { i18n::IMPORT_REFUSED.get(l) }}</h3>
                 <ul class="error-summary__list error-summary__list--plain">
-                    { for problem_lines(problem, l).into_iter().map(|s| html! { <li>{s}</li> }) }
+                    { for problem.lines(l, |path, _| path.to_owned()).map(|s| html! { <li>{s}</li> }) }
                 </ul>
             </div>
         }

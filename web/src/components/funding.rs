@@ -27,25 +27,6 @@ const RIGHT: f64 = 8.0;
 const TOP: f64 = 22.0;
 const BOTTOM: f64 = 200.0;
 
-/// A round step for about four gridlines up to `max`.
-fn step(max: f64) -> f64 {
-    let raw = (max / 4.0).max(1.0);
-    let mag = num::pow10_floor(raw);
-    let n = raw / mag;
-    let nice = if n <= 1.0 {
-        1.0
-    } else if n <= 2.0 {
-        2.0
-    } else if n <= 2.5 {
-        2.5
-    } else if n <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    nice * mag
-}
-
 /// A number of 万元 as data attribute / axis text: `1000`, `1666.67`.
 pub fn wan_attr(w: Wan) -> String {
     num::wan_plain(w)
@@ -65,7 +46,7 @@ pub fn FundingChart(p: &FundingProps) -> Html {
         .map(|y| y.by_rate.as_wan().min(cap_max * 1.25))
         .fold(cap_max, f64::max)
         .max(1.0);
-    let st = step(top);
+    let st = tic_ui::chart::step(top);
     let ymax = (top / st).ceil() * st;
     let y = |v: f64| BOTTOM - (v.min(ymax) / ymax) * (BOTTOM - TOP);
     let n = f.years.len().max(1) as f64;

@@ -33,8 +33,8 @@ pub fn Masthead(p: &MastheadProps) -> Html {
             <div class="masthead__bar">
                 <span class="masthead__service">{i18n::SERVICE.get(l)}</span>
                 <button type="button" id="lang-toggle" class="lang-toggle" lang={other}
-                    aria-label={i18n::LANG_TOGGLE_LABEL.get(l)} {onclick}>
-                    {i18n::LANG_TOGGLE.get(l)}
+                    aria-label={i18n::LANG_SWITCH_LABEL.get(l)} {onclick}>
+                    {i18n::LANG_SWITCH.get(l)}
                 </button>
             </div>
             <div class="phase-banner">

@@ -330,6 +330,38 @@ fn what_it_takes(out: &mut String, a: &Assessment<'_>, applicant: &Applicant, la
     }
 }
 
+/// The end of a table of many rows: under `heading` (Chinese, English), each problem of each
+/// invalid row, then the policy version the rows were read under.
+fn invalid_and_policy(
+    out: &mut String,
+    heading: (&str, &str),
+    errors: &[&tic_tabular::RowError],
+    policy: &Policy,
+    lang: Lang,
+) {
+    let zh = lang == Lang::Zh;
+    if !errors.is_empty() {
+        let _ = writeln!(out, "\n{}", if zh { heading.0 } else { heading.1 });
+        for e in errors {
+            for p in &e.problems {
+                let _ = writeln!(
+                    out,
+                    "  {} {}: {}",
+                    if zh { "行" } else { "row" },
+                    e.row,
+                    p.line(lang)
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        if zh { "政策版本:" } else { "Policy:" },
+        policy.id
+    );
+}
+
 /// The terminal table of a screen: one line per row, then the errors of the invalid rows.
 pub fn screen(policy: &Policy, results: &[ResultRow], lang: Lang) -> String {
     let zh = lang == Lang::Zh;
@@ -420,33 +452,12 @@ pub fn screen(policy: &Policy, results: &[ResultRow], lang: Lang) -> String {
             );
         }
     }
-    if !errors.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            if zh {
-                "无效的行："
-            } else {
-                "Invalid rows:"
-            }
-        );
-        for e in errors {
-            for p in &e.problems {
-                let _ = writeln!(
-                    out,
-                    "  {} {}: {}",
-                    if zh { "行" } else { "row" },
-                    e.row,
-                    p.line(lang)
-                );
-            }
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\n{} {}",
-        if zh { "政策版本:" } else { "Policy:" },
-        policy.id
+    invalid_and_policy(
+        &mut out,
+        ("无效的行：", "Invalid rows:"),
+        &errors,
+        policy,
+        lang,
     );
     out
 }
@@ -766,32 +777,13 @@ pub fn portfolio(policy: &Policy, items: &[PortfolioItem], lang: Lang) -> String
             if zh { "无效" } else { "invalid" },
             errors.len()
         );
-        let _ = writeln!(
-            out,
-            "\n{}",
-            if zh {
-                "无效的中心："
-            } else {
-                "Invalid centres:"
-            }
-        );
-        for e in errors {
-            for p in &e.problems {
-                let _ = writeln!(
-                    out,
-                    "  {} {}: {}",
-                    if zh { "行" } else { "row" },
-                    e.row,
-                    p.line(lang)
-                );
-            }
-        }
     }
-    let _ = writeln!(
-        out,
-        "\n{} {}",
-        if zh { "政策版本:" } else { "Policy:" },
-        policy.id
+    invalid_and_policy(
+        &mut out,
+        ("无效的中心：", "Invalid centres:"),
+        &errors,
+        policy,
+        lang,
     );
     out
 }

@@ -231,6 +231,34 @@ fn screen_json_keeps_order_and_reports_row_errors() {
         }
     }
     assert!(stderr(&o).contains("row 3"), "{}", stderr(&o));
+    // The table lists the invalid row's four problems under their heading, then the policy.
+    let o = tic(&["screen", path.to_str().unwrap(), "--format", "table"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    let problems = text
+        .split("Invalid rows:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(problems.matches("  row 3: ").count(), 4, "{text}");
+    assert!(
+        problems.contains("investment_wan[0]: must be ≥ 0"),
+        "{text}"
+    );
+    assert!(
+        problems
+            .trim_end()
+            .ends_with("Policy: ningbo-tic-2023-draft"),
+        "{text}"
+    );
+    let o = tic(&[
+        "screen",
+        path.to_str().unwrap(),
+        "--format",
+        "table",
+        "--lang",
+        "zh",
+    ]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("无效的行：\n  行 3: "), "{text}");
     let o = tic(&["screen", path.to_str().unwrap(), "--explain"]);
     let res: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
     assert!(res[0]["requirements"][0]["explanation"]["en"].is_string());

@@ -506,6 +506,39 @@ fn a_bad_cell_costs_its_centre_only() {
     let e = column(&rows[0], "error");
     assert!(rows[1][e].contains("E2"), "{:?}", rows[1]);
     assert_eq!(rows[2][e], "");
+    // And in the table: the centre counted invalid, its problem under the heading, in both
+    // languages, then the policy line.
+    let o = tic(&["track", path.to_str().unwrap(), "--format", "table"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    let problems = text
+        .split("Invalid centres:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(text.contains("  invalid: 1"), "{text}");
+    assert!(
+        problems.contains("  row 2: E2 (staff) years[0].staff:"),
+        "{text}"
+    );
+    assert!(
+        problems
+            .trim_end()
+            .ends_with("Policy: ningbo-tic-2023-draft"),
+        "{text}"
+    );
+    let o = tic(&[
+        "--lang",
+        "zh",
+        "track",
+        path.to_str().unwrap(),
+        "--format",
+        "table",
+    ]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains("无效的中心：\n  行 2: E2 (staff) years[0].staff"),
+        "{text}"
+    );
+    assert!(text.contains("政策版本: ningbo-tic-2023-draft"), "{text}");
 }
 
 #[test]

@@ -246,7 +246,7 @@ fn screen_json_keeps_order_and_reports_row_errors() {
     assert!(
         problems
             .trim_end()
-            .ends_with("Policy: ningbo-tic-2023-draft"),
+            .ends_with(&format!("Policy: {}", crate::policy().id)),
         "{text}"
     );
     let o = tic(&[

@@ -522,7 +522,7 @@ fn a_bad_cell_costs_its_centre_only() {
     assert!(
         problems
             .trim_end()
-            .ends_with("Policy: ningbo-tic-2023-draft"),
+            .ends_with(&format!("Policy: {}", crate::policy().id)),
         "{text}"
     );
     let o = tic(&[
@@ -538,7 +538,10 @@ fn a_bad_cell_costs_its_centre_only() {
         text.contains("无效的中心：\n  行 2: E2 (staff) years[0].staff"),
         "{text}"
     );
-    assert!(text.contains("政策版本: ningbo-tic-2023-draft"), "{text}");
+    assert!(
+        text.contains(&format!("政策版本: {}", crate::policy().id)),
+        "{text}"
+    );
 }
 
 #[test]

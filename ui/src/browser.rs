@@ -22,12 +22,6 @@ pub struct Store {
 }
 
 impl Store {
-    /// Whether localStorage can be used here.
-    #[inline]
-    pub fn available() -> bool {
-        storage().is_some()
-    }
-
     /// Saves the record and the draft; without a draft, a saved one is removed.
     #[inline]
     pub fn save(&self, record: &str, draft: Option<&str>) {
@@ -108,6 +102,8 @@ fn offer(name: &str, mime: &str, part: &JsValue) -> bool {
     let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
+    // web-sys names Blob's constructor by the type of its parts; JavaScript's takes a string or
+    // a Uint8Array alike, and one import is linked instead of two.
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };

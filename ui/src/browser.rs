@@ -96,14 +96,14 @@ pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> bool {
 /// through a link (nothing leaves the browser), and revoked at once. (The batch view used to
 /// revoke it ten seconds later, for browsers that start the download after the click handler
 /// returns; keeping the URL costs ~120 B gzipped in each bundle, and Chromium, which the
-/// end-to-end tests download through, starts it at the click.)
+/// end-to-end tests download through, starts it at the click.) web-sys names Blob's
+/// constructor by the type of its parts; JavaScript's takes a string or a `Uint8Array` alike, and
+/// one import is linked instead of two.
 #[inline]
 fn offer(name: &str, mime: &str, part: &JsValue) -> bool {
     let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    // web-sys names Blob's constructor by the type of its parts; JavaScript's takes a string or
-    // a Uint8Array alike, and one import is linked instead of two.
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };

@@ -48,10 +48,11 @@ pub fn share(prefix: &str, json: String) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or(json);
-    let mut link = web_sys::window()
+    let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    link.truncate(link.find('#').unwrap_or(link.len()));
+    // Split, not truncated: `truncate` would link a panic for a cut inside a character.
+    let mut link = String::from(href.split('#').next().unwrap_or_default());
     link.push_str(prefix);
     link.push_str(&tic_core::link::encode(&json));
     link

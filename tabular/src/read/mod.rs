@@ -12,6 +12,7 @@ use tic_core::number::invisible;
 use tic_core::policy::Policy;
 use tic_core::text::Text;
 
+mod cell_json;
 mod csv;
 mod info;
 mod json;
@@ -288,7 +289,8 @@ impl<'a> Source<'a> {
 }
 
 /// A cell as read from a file.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+/// In JSON, a cell is its own JSON value (`cell_json`).
+#[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
     /// Nothing.
     Empty,

@@ -63,6 +63,18 @@ pub fn policy() -> &'static tic_core::Policy {
     tic_core::policy::current()
 }
 
+/// The invalid rows that a table of many rows (`tic screen`, `tic track`) lists under `heading`,
+/// checked to end with the policy line, as the table prints them.
+pub fn invalid_rows<'a>(table: &'a str, heading: &str) -> &'a str {
+    let rows = table
+        .split(heading)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {heading:?} in {table}"));
+    let policy = format!("Policy: {}", policy().id);
+    assert!(rows.trim_end().ends_with(&policy), "{table}");
+    rows
+}
+
 /// The first contract example (strong applicant), as JSON.
 pub fn strong() -> serde_json::Value {
     let text = std::fs::read_to_string(cases_dir().join("valid/strong.applicant.json")).unwrap();

@@ -69,12 +69,11 @@ pub fn follow(prefix: &'static str, then: impl Fn(Linked) + 'static) -> impl FnO
             then(l);
         }
     });
-    let window = web_sys::window();
-    if let Some(w) = &window {
+    if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
     }
     move || {
-        if let Some(w) = window {
+        if let Some(w) = web_sys::window() {
             let _ = w.remove_event_listener_with_callback(
                 "hashchange",
                 listener.as_ref().unchecked_ref(),

@@ -142,9 +142,13 @@ pub fn App(props: &AppProps) -> Html {
         let (d, on) = (d.clone(), props.link);
         use_effect_with((), move |_| {
             let stop = on.then(|| {
+                // A link cut short stays in the address, for the user to see.
                 link::follow(browser::LINK_PREFIX, move |linked| {
+                    let record = matches!(linked, link::Linked::Record(_));
                     d.dispatch(linked.into());
-                    link::drop_from_address();
+                    if record {
+                        link::drop_from_address();
+                    }
                 })
             });
             move || stop.into_iter().for_each(|stop| stop())
